@@ -1,0 +1,3 @@
+"""Activations of this family."""
+
+__all__ = []

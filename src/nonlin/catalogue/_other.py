@@ -1,0 +1,3 @@
+"""Catalogue entries of this family."""
+
+ENTRIES = ()

@@ -168,5 +168,7 @@ def tanh_derivative(x):
     array([1.00000000e+00, 1.69934170e-17])
     """
     x, dtype = as_float_array(x)
-    e = np.exp(-2 * np.abs(x))
+    # exp(-|x|) squared rather than exp(-2|x|), because 2|x| overflows near the dtype's max.
+    e = np.exp(-np.abs(x))
+    e = e * e
     return finish(4 * e / ((1 + e) * (1 + e)), dtype)

@@ -21,7 +21,10 @@ class ReferenceCase:
     nonlin functions. `special_points` are inputs sampled with their
     neighbours on both sides in every dtype: kinks, thresholds, zeros.
     `second_derivative`, if given, replaces numerical differentiation when
-    the condition number of the derivative is computed.
+    the condition number of the derivative is computed. At +-inf the
+    reference is the formula's limit (evaluated far beyond the dtype's
+    range when mpmath gives NaN at infinity); set `nan_at_infinity` for a
+    function with no limit there, such as sin, whose result is then NaN.
     """
 
     name: str
@@ -30,6 +33,7 @@ class ReferenceCase:
     parameters: Mapping[str, object] = field(default_factory=dict)
     special_points: tuple[float, ...] = ()
     second_derivative: Callable | None = None
+    nan_at_infinity: bool = False
 
     @property
     def label(self):

@@ -82,7 +82,9 @@ class Activation:
     a discontinuous function, ``0`` for continuous with a kink, and
     ``math.inf`` for infinitely differentiable. `monotonic` is one of
     ``"increasing"`` (strictly), ``"non-decreasing"``, ``"non-increasing"``
-    or ``"no"``.
+    or ``"no"``. `zero_centred` means f(0) = 0 and f takes both signs, so
+    that outputs can average to zero. tests/test_catalogue_properties.py
+    checks each of these numerically.
 
     For elementwise activations, `derivative` is f'(x). For vector-valued
     ones (`vector_valued` true), `derivative` is the Jacobian function, and

@@ -1,19 +1,22 @@
 """The library peers: scipy.special and PyTorch on the CPU.
 
-Each table is keyed by catalogue name and holds a `Form`: the callable and
-the code it runs, as the results record it. Forms take the catalogue's
+Each table is keyed by catalogue name (or alias) and holds the callable
+and the code it runs, as the results record it. Forms take the catalogue's
 parameter names as keyword arguments, so a renamed parameter fails loudly
 (the results record the error) instead of timing the default silently.
 
-SciPy forms exist only where `scipy.special` has the function itself, or
-the derivative is a single special function (softplus' = expit). PyTorch
-forms come in pairs: `fresh` allocates its output as ``torch.sigmoid(x)``
-does, and `out` writes into a preallocated tensor where the ATen operator
-has an ``out=`` overload. Derivatives use the fused backward kernels that
-autograd itself calls (``aten.sigmoid_backward`` and so on), fed a
-cotangent of ones, and fall back to autograd where no such kernel fits.
+SciPy forms exist where one `scipy.special` function does the work:
+the function itself (expit, log_expit, softmax), that function times x
+(silu, GELU) or of -x (softplus), and derivatives that are one special
+function (softplus' = expit). PyTorch forms come in pairs: `fresh`
+allocates its output as ``torch.sigmoid(x)`` does, and `out` writes into a
+preallocated tensor where PyTorch has an ``out=`` form. Derivatives use
+the fused backward kernels that autograd itself calls
+(``aten.sigmoid_backward`` and so on), fed a cotangent of ones, and fall
+back to autograd where no such kernel is listed.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,26 +64,35 @@ def _scipy_gelu(x, approximate):
 
 
 # PyTorch
+#
+# The forward forms call the public functions (torch.sigmoid,
+# torch.nn.functional) and, for out=, the bindings torch.nn.functional
+# itself calls (torch._C._nn), because calls through torch.ops cost several
+# microseconds more per call, which would dominate at 1e3 elements. The
+# backward kernels are reachable only through torch.ops.aten.
 
 
 @dataclass(frozen=True)
 class TorchForm:
     """PyTorch's forward operator and the backward kernel autograd pairs with it.
 
-    `forward(x, out=None, **params)` computes the function, into `out` when
-    given. `backward(x, ones, out=None, buffer=None, **params)` computes the
-    derivative as autograd's backward kernel does with a cotangent of ones;
-    `buffer` is scratch space for kernels that need the forward output.
-    `has_out` says whether the forward has an ``out=`` overload and
-    `backward_has_out` the same for the backward.
+    `fresh(x, **params)` allocates its output and `out(x, y, **params)`
+    writes into `y`. `backward(x, ones, **params)` computes the derivative
+    as autograd's backward kernel does with a cotangent of ones, and
+    `backward_out(x, ones, y, scratch, **params)` writes it into `y`, using
+    `scratch` for the forward output where the kernel needs it. Any of the
+    out forms and backward forms is None where PyTorch has no such call, and
+    a form without `backward` is differentiated through autograd.
     """
 
-    forward: Callable
-    forward_code: str
-    has_out: bool
+    fresh: Callable
+    code: str
+    out: Callable | None = None
     backward: Callable | None = None
     backward_code: str = ""
-    backward_has_out: bool = False
+    backward_out: Callable | None = None
+    #: Why PyTorch has no derivative to time, where it has none.
+    no_derivative: str = ""
 
 
 def _torch():
@@ -93,107 +105,12 @@ def _aten():
     return _torch().ops.aten
 
 
-def _unary(op_name, *scalars):
-    """Return ``forward(x, out=None)`` for ``aten.<op_name>(x, *scalars)``."""
-
-    def forward(x, out=None):
-        op = getattr(_aten(), op_name)
-        if out is None:
-            return op.default(x, *scalars)
-        return op.out(x, *scalars, out=out)
-
-    return forward
+def _nn():
+    return _torch()._C._nn
 
 
-def _backward_on_input(op_name, *scalars):
-    """Return a backward that calls ``aten.<op_name>(ones, x, *scalars)`` on the input."""
-
-    def backward(x, ones, out=None, buffer=None):
-        op = getattr(_aten(), op_name)
-        if out is None:
-            return op.default(ones, x, *scalars)
-        overload = op.grad_input if "grad_input" in op.overloads() else op.out
-        keyword = "grad_input" if overload is op.grad_input else "out"
-        return overload(ones, x, *scalars, **{keyword: out})
-
-    return backward
-
-
-def _backward_on_output(forward_name, backward_name):
-    """Return a backward whose kernel takes the forward output, as sigmoid's and tanh's do."""
-
-    def backward(x, ones, out=None, buffer=None):
-        aten = _aten()
-        if out is None:
-            return getattr(aten, backward_name).default(ones, getattr(aten, forward_name).default(x))
-        getattr(aten, forward_name).out(x, out=buffer)
-        return getattr(aten, backward_name).grad_input(ones, buffer, grad_input=out)
-
-    return backward
-
-
-def _torch_leaky_relu(x, out=None, negative_slope=0.01):
-    return _unary("leaky_relu", negative_slope)(x, out)
-
-
-def _torch_leaky_relu_backward(x, ones, out=None, buffer=None, negative_slope=0.01):
-    return _backward_on_input("leaky_relu_backward", negative_slope, False)(x, ones, out)
-
-
-def _torch_elu(x, out=None, alpha=1.0):
-    return _unary("elu", alpha, 1, 1)(x, out)
-
-
-def _torch_elu_backward(x, ones, out=None, buffer=None, alpha=1.0):
-    aten = _aten()
-    if out is None:
-        return aten.elu_backward.default(ones, alpha, 1, 1, False, x)
-    return aten.elu_backward.grad_input(ones, alpha, 1, 1, False, x, grad_input=out)
-
-
-def _torch_celu(x, out=None, alpha=1.0):
-    return _unary("celu", alpha)(x, out)
-
-
-def _torch_gelu(x, out=None, approximate="none"):
-    aten = _aten()
-    if out is None:
-        return aten.gelu.default(x, approximate=approximate)
-    return aten.gelu.out(x, approximate=approximate, out=out)
-
-
-def _torch_gelu_backward(x, ones, out=None, buffer=None, approximate="none"):
-    aten = _aten()
-    if out is None:
-        return aten.gelu_backward.default(ones, x, approximate=approximate)
-    return aten.gelu_backward.grad_input(ones, x, approximate=approximate, grad_input=out)
-
-
-def _torch_hardtanh(x, out=None, min_val=-1.0, max_val=1.0):
-    return _unary("hardtanh", min_val, max_val)(x, out)
-
-
-def _torch_hardtanh_backward(x, ones, out=None, buffer=None, min_val=-1.0, max_val=1.0):
-    return _backward_on_input("hardtanh_backward", min_val, max_val)(x, ones, out)
-
-
-def _torch_shrink(op_name):
-    def forward(x, out=None, lambd=0.5):
-        return _unary(op_name, lambd)(x, out)
-
-    def backward(x, ones, out=None, buffer=None, lambd=0.5):
-        return _backward_on_input(f"{op_name}_backward", lambd)(x, ones, out)
-
-    return forward, backward
-
-
-def _torch_log_sigmoid_backward(x, ones, out=None, buffer=None):
-    aten = _aten()
-    if out is None:
-        _, scratch = aten.log_sigmoid_forward.default(x)
-        return aten.log_sigmoid_backward.default(ones, x, scratch)
-    aten.log_sigmoid_forward.output(x, output=out, buffer=buffer)
-    return aten.log_sigmoid_backward.grad_input(ones, x, buffer, grad_input=out)
+def _functional():
+    return _torch().nn.functional
 
 
 # SELU's constants, as torch.selu uses them.
@@ -201,174 +118,329 @@ _SELU_ALPHA = 1.6732632423543772
 _SELU_SCALE = 1.0507009873554805
 
 
-def _torch_selu(x, out=None):
-    # torch.selu is ELU with fixed scales, and aten.selu has no out= overload
-    # while aten.elu has.
-    return _unary("elu", _SELU_ALPHA, _SELU_SCALE, 1)(x, out)
+def _rrelu_evaluation(x, lower, upper, training):
+    if training:
+        raise NotImplementedError("the benchmark times rrelu in evaluation mode only (training=False)")
+    return _functional().rrelu(x, lower, upper, training=False)
 
 
-def _torch_selu_backward(x, ones, out=None, buffer=None):
-    aten = _aten()
-    if out is None:
-        return aten.elu_backward.default(ones, _SELU_ALPHA, _SELU_SCALE, 1, False, x)
-    return aten.elu_backward.grad_input(ones, _SELU_ALPHA, _SELU_SCALE, 1, False, x, grad_input=out)
+def _torch_slope_check(slope):
+    """Return None, or raise where PyTorch's fixed hard sigmoid slope of 1/6 differs from `slope`."""
+    if not math.isclose(slope, 1 / 6):
+        raise NotImplementedError(f"torch.nn.functional.hardsigmoid has slope 1/6 only, not {slope}")
 
 
-def _torch_tanhshrink(x, out=None):
+def _tanhshrink_out(x, y):
     torch = _torch()
-    if out is None:
-        return x - torch.tanh(x)
-    torch.tanh(x, out=out)
-    return torch.sub(x, out, out=out)
+    torch.tanh(x, out=y)
+    return torch.sub(x, y, out=y)
 
 
-_softshrink, _softshrink_backward = _torch_shrink("softshrink")
-_hardshrink, _hardshrink_backward = _torch_shrink("hardshrink")
+def _log_sigmoid_backward(x, ones):
+    aten = _aten()
+    _, scratch = aten.log_sigmoid_forward.default(x)
+    return aten.log_sigmoid_backward.default(ones, x, scratch)
+
+
+def _log_sigmoid_backward_out(x, ones, y, scratch):
+    aten = _aten()
+    aten.log_sigmoid_forward.output(x, output=y, buffer=scratch)
+    return aten.log_sigmoid_backward.grad_input(ones, x, scratch, grad_input=y)
+
 
 TORCH_ELEMENTWISE = {
     "relu": TorchForm(
-        _unary("relu"), "aten.relu(x)", True,
-        lambda x, ones, out=None, buffer=None: _backward_on_input("threshold_backward", 0)(x, ones, out),
-        "aten.threshold_backward(ones, x, 0)", True,
+        lambda x: _torch().relu(x), "torch.relu(x)",
+        lambda x, y: _torch().clamp_min(x, 0, out=y),
+        lambda x, ones: _aten().threshold_backward.default(ones, x, 0),
+        "aten.threshold_backward(ones, x, 0)",
+        lambda x, ones, y, scratch: _aten().threshold_backward.grad_input(ones, x, 0, grad_input=y),
+    ),
+    "relu6": TorchForm(
+        lambda x: _functional().relu6(x), "torch.nn.functional.relu6(x)",
+        lambda x, y: _nn().hardtanh(x, 0.0, 6.0, out=y),
+        lambda x, ones: _aten().hardtanh_backward.default(ones, x, 0.0, 6.0),
+        "aten.hardtanh_backward(ones, x, 0, 6)",
+        lambda x, ones, y, scratch: _aten().hardtanh_backward.grad_input(ones, x, 0.0, 6.0, grad_input=y),
     ),
     "leaky_relu": TorchForm(
-        _torch_leaky_relu, "aten.leaky_relu(x, negative_slope)", True,
-        _torch_leaky_relu_backward, "aten.leaky_relu_backward(ones, x, negative_slope, False)", True,
+        lambda x, negative_slope=0.01: _functional().leaky_relu(x, negative_slope),
+        "torch.nn.functional.leaky_relu(x, negative_slope)",
+        lambda x, y, negative_slope=0.01: _nn().leaky_relu(x, negative_slope, out=y),
+        lambda x, ones, negative_slope=0.01: _aten().leaky_relu_backward.default(ones, x, negative_slope, False),
+        "aten.leaky_relu_backward(ones, x, negative_slope, False)",
+        lambda x, ones, y, scratch, negative_slope=0.01: _aten().leaky_relu_backward.grad_input(
+            ones, x, negative_slope, False, grad_input=y
+        ),
     ),
     "elu": TorchForm(
-        _torch_elu, "aten.elu(x, alpha, 1, 1)", True,
-        _torch_elu_backward, "aten.elu_backward(ones, alpha, 1, 1, False, x)", True,
+        lambda x, alpha=1.0: _functional().elu(x, alpha), "torch.nn.functional.elu(x, alpha)",
+        lambda x, y, alpha=1.0: _nn().elu(x, alpha, 1, 1, out=y),
+        lambda x, ones, alpha=1.0: _aten().elu_backward.default(ones, alpha, 1, 1, False, x),
+        "aten.elu_backward(ones, alpha, 1, 1, False, x)",
+        lambda x, ones, y, scratch, alpha=1.0: _aten().elu_backward.grad_input(
+            ones, alpha, 1, 1, False, x, grad_input=y
+        ),
     ),
     "selu": TorchForm(
-        _torch_selu, "aten.elu(x, 1.6733, 1.0507, 1)  (what torch.selu computes)", True,
-        _torch_selu_backward, "aten.elu_backward(ones, 1.6733, 1.0507, 1, False, x)", True,
+        lambda x: _torch().selu(x), "torch.selu(x)",
+        # torch.selu is ELU with fixed scales, and only ELU has an out= form.
+        lambda x, y: _nn().elu(x, _SELU_ALPHA, _SELU_SCALE, 1, out=y),
+        lambda x, ones: _aten().elu_backward.default(ones, _SELU_ALPHA, _SELU_SCALE, 1, False, x),
+        "aten.elu_backward(ones, 1.6733, 1.0507, 1, False, x)",
+        lambda x, ones, y, scratch: _aten().elu_backward.grad_input(
+            ones, _SELU_ALPHA, _SELU_SCALE, 1, False, x, grad_input=y
+        ),
     ),
-    "celu": TorchForm(_torch_celu, "aten.celu(x, alpha)", True),
-    "relu6": TorchForm(
-        _unary("hardtanh", 0.0, 6.0), "aten.hardtanh(x, 0, 6)  (what torch.nn.functional.relu6 computes)", True,
-        lambda x, ones, out=None, buffer=None: _backward_on_input("hardtanh_backward", 0.0, 6.0)(x, ones, out),
-        "aten.hardtanh_backward(ones, x, 0, 6)", True,
+    "prelu": TorchForm(
+        lambda x, weight=0.25: _functional().prelu(x, _torch().tensor([weight], dtype=x.dtype)),
+        "torch.nn.functional.prelu(x, torch.tensor([weight]))",
+    ),
+    "rrelu": TorchForm(
+        lambda x, lower=0.125, upper=1 / 3, training=False, rng=None: _rrelu_evaluation(x, lower, upper, training),
+        "torch.nn.functional.rrelu(x, lower, upper, training=False)",
+        None,
+        lambda x, ones, lower=0.125, upper=1 / 3, training=False, rng=None: _aten().leaky_relu_backward.default(
+            ones, x, (lower + upper) / 2, False
+        ),
+        "aten.leaky_relu_backward(ones, x, (lower + upper) / 2, False)  (what rrelu's backward is in evaluation)",
+        lambda x, ones, y, scratch, lower=0.125, upper=1 / 3, training=False, rng=None: (
+            _aten().leaky_relu_backward.grad_input(ones, x, (lower + upper) / 2, False, grad_input=y)
+        ),
+    ),
+    "threshold": TorchForm(
+        lambda x, threshold=0.0, value=0.0: _functional().threshold(x, threshold, value),
+        "torch.nn.functional.threshold(x, threshold, value)",
+        lambda x, y, threshold=0.0, value=0.0: _torch().threshold(x, threshold, value, out=y),
+        lambda x, ones, threshold=0.0, value=0.0: _aten().threshold_backward.default(ones, x, threshold),
+        "aten.threshold_backward(ones, x, threshold)",
+        lambda x, ones, y, scratch, threshold=0.0, value=0.0: _aten().threshold_backward.grad_input(
+            ones, x, threshold, grad_input=y
+        ),
+    ),
+    "celu": TorchForm(
+        lambda x, alpha=1.0: _torch().celu(x, alpha), "torch.celu(x, alpha)",
+        # CELU is ELU with input scale 1/alpha, and only ELU has an out= form.
+        lambda x, y, alpha=1.0: _nn().elu(x, alpha, 1, 1 / alpha, out=y),
+        lambda x, ones, alpha=1.0: _aten().elu_backward.default(ones, alpha, 1, 1 / alpha, False, x),
+        "aten.elu_backward(ones, alpha, 1, 1 / alpha, False, x)",
+        lambda x, ones, y, scratch, alpha=1.0: _aten().elu_backward.grad_input(
+            ones, alpha, 1, 1 / alpha, False, x, grad_input=y
+        ),
     ),
     "gelu": TorchForm(
-        _torch_gelu, "aten.gelu(x, approximate=approximate)", True,
-        _torch_gelu_backward, "aten.gelu_backward(ones, x, approximate=approximate)", True,
+        lambda x, approximate="none": _functional().gelu(x, approximate=approximate),
+        "torch.nn.functional.gelu(x, approximate=approximate)",
+        lambda x, y, approximate="none": _nn().gelu(x, approximate=approximate, out=y),
+        lambda x, ones, approximate="none": _aten().gelu_backward.default(ones, x, approximate=approximate),
+        "aten.gelu_backward(ones, x, approximate=approximate)",
+        lambda x, ones, y, scratch, approximate="none": _aten().gelu_backward.grad_input(
+            ones, x, approximate=approximate, grad_input=y
+        ),
     ),
     "silu": TorchForm(
-        _unary("silu"), "aten.silu(x)", True,
-        _backward_on_input("silu_backward"), "aten.silu_backward(ones, x)", True,
+        lambda x: _functional().silu(x), "torch.nn.functional.silu(x)",
+        lambda x, y: _nn().silu(x, out=y),
+        lambda x, ones: _aten().silu_backward.default(ones, x), "aten.silu_backward(ones, x)",
+        lambda x, ones, y, scratch: _aten().silu_backward.grad_input(ones, x, grad_input=y),
     ),
     "mish": TorchForm(
-        _unary("mish"), "aten.mish(x)", True,
-        _backward_on_input("mish_backward"), "aten.mish_backward(ones, x)", False,
+        lambda x: _functional().mish(x), "torch.nn.functional.mish(x)",
+        lambda x, y: _nn().mish(x, out=y),
+        lambda x, ones: _aten().mish_backward.default(ones, x), "aten.mish_backward(ones, x)",
     ),
     "softplus": TorchForm(
-        _unary("softplus", 1, 20), "aten.softplus(x, 1, 20)", True,
-        lambda x, ones, out=None, buffer=None: _backward_on_input("softplus_backward", 1, 20)(x, ones, out),
-        "aten.softplus_backward(ones, x, 1, 20)", True,
+        lambda x: _functional().softplus(x), "torch.nn.functional.softplus(x)  (beta=1, threshold=20)",
+        lambda x, y: _nn().softplus(x, 1, 20, out=y),
+        lambda x, ones: _aten().softplus_backward.default(ones, x, 1, 20), "aten.softplus_backward(ones, x, 1, 20)",
+        lambda x, ones, y, scratch: _aten().softplus_backward.grad_input(ones, x, 1, 20, grad_input=y),
     ),
     "sigmoid": TorchForm(
-        _unary("sigmoid"), "aten.sigmoid(x)", True,
-        _backward_on_output("sigmoid", "sigmoid_backward"), "aten.sigmoid_backward(ones, aten.sigmoid(x))", True,
+        lambda x: _torch().sigmoid(x), "torch.sigmoid(x)",
+        lambda x, y: _torch().sigmoid(x, out=y),
+        lambda x, ones: _aten().sigmoid_backward.default(ones, _torch().sigmoid(x)),
+        "aten.sigmoid_backward(ones, torch.sigmoid(x))",
+        lambda x, ones, y, scratch: _aten().sigmoid_backward.grad_input(
+            ones, _torch().sigmoid(x, out=scratch), grad_input=y
+        ),
     ),
     "tanh": TorchForm(
-        _unary("tanh"), "aten.tanh(x)", True,
-        _backward_on_output("tanh", "tanh_backward"), "aten.tanh_backward(ones, aten.tanh(x))", True,
+        lambda x: _torch().tanh(x), "torch.tanh(x)",
+        lambda x, y: _torch().tanh(x, out=y),
+        lambda x, ones: _aten().tanh_backward.default(ones, _torch().tanh(x)),
+        "aten.tanh_backward(ones, torch.tanh(x))",
+        lambda x, ones, y, scratch: _aten().tanh_backward.grad_input(
+            ones, _torch().tanh(x, out=scratch), grad_input=y
+        ),
     ),
     "log_sigmoid": TorchForm(
-        _unary("log_sigmoid"), "aten.log_sigmoid(x)", True,
-        _torch_log_sigmoid_backward, "aten.log_sigmoid_backward(ones, x, buffer from aten.log_sigmoid_forward(x))",
-        True,
+        lambda x: _functional().logsigmoid(x), "torch.nn.functional.logsigmoid(x)",
+        lambda x, y: _nn().log_sigmoid(x, out=y),
+        _log_sigmoid_backward, "aten.log_sigmoid_backward(ones, x, buffer of aten.log_sigmoid_forward(x))",
+        _log_sigmoid_backward_out,
     ),
-    "hardtanh": TorchForm(
-        _torch_hardtanh, "aten.hardtanh(x, min_val, max_val)", True,
-        _torch_hardtanh_backward, "aten.hardtanh_backward(ones, x, min_val, max_val)", True,
+    "hard_tanh": TorchForm(
+        lambda x, min_value=-1.0, max_value=1.0: _functional().hardtanh(x, min_value, max_value),
+        "torch.nn.functional.hardtanh(x, min_value, max_value)",
+        lambda x, y, min_value=-1.0, max_value=1.0: _nn().hardtanh(x, min_value, max_value, out=y),
+        lambda x, ones, min_value=-1.0, max_value=1.0: _aten().hardtanh_backward.default(
+            ones, x, min_value, max_value
+        ),
+        "aten.hardtanh_backward(ones, x, min_value, max_value)",
+        lambda x, ones, y, scratch, min_value=-1.0, max_value=1.0: _aten().hardtanh_backward.grad_input(
+            ones, x, min_value, max_value, grad_input=y
+        ),
     ),
     "hard_sigmoid": TorchForm(
-        _unary("hardsigmoid"), "aten.hardsigmoid(x)", True,
-        _backward_on_input("hardsigmoid_backward"), "aten.hardsigmoid_backward(ones, x)", True,
+        lambda x, slope=1 / 6: _torch_slope_check(slope) or _functional().hardsigmoid(x),
+        "torch.nn.functional.hardsigmoid(x)  (slope 1/6 only)",
+        lambda x, y, slope=1 / 6: _torch_slope_check(slope) or _nn().hardsigmoid(x, out=y),
+        lambda x, ones, slope=1 / 6: _torch_slope_check(slope) or _aten().hardsigmoid_backward.default(ones, x),
+        "aten.hardsigmoid_backward(ones, x)",
+        lambda x, ones, y, scratch, slope=1 / 6: _torch_slope_check(slope) or _aten().hardsigmoid_backward.grad_input(
+            ones, x, grad_input=y
+        ),
     ),
     "hard_swish": TorchForm(
-        _unary("hardswish"), "aten.hardswish(x)", True,
-        _backward_on_input("hardswish_backward"), "aten.hardswish_backward(ones, x)", True,
+        lambda x: _functional().hardswish(x), "torch.nn.functional.hardswish(x)",
+        lambda x, y: _nn().hardswish(x, out=y),
+        lambda x, ones: _aten().hardswish_backward.default(ones, x), "aten.hardswish_backward(ones, x)",
+        lambda x, ones, y, scratch: _aten().hardswish_backward.out(ones, x, out=y),
     ),
-    "softsign": TorchForm(
-        lambda x, out=None: _torch().nn.functional.softsign(x), "torch.nn.functional.softsign(x)", False,
-    ),
+    "softsign": TorchForm(lambda x: _functional().softsign(x), "torch.nn.functional.softsign(x)"),
+    "arctan": TorchForm(lambda x: _torch().atan(x), "torch.atan(x)", lambda x, y: _torch().atan(x, out=y)),
     "softshrink": TorchForm(
-        _softshrink, "aten.softshrink(x, lambd)", True,
-        _softshrink_backward, "aten.softshrink_backward(ones, x, lambd)", True,
+        lambda x, threshold=0.5: _functional().softshrink(x, threshold),
+        "torch.nn.functional.softshrink(x, threshold)",
+        lambda x, y, threshold=0.5: _nn().softshrink(x, threshold, out=y),
+        lambda x, ones, threshold=0.5: _aten().softshrink_backward.default(ones, x, threshold),
+        "aten.softshrink_backward(ones, x, threshold)",
+        lambda x, ones, y, scratch, threshold=0.5: _aten().softshrink_backward.grad_input(
+            ones, x, threshold, grad_input=y
+        ),
     ),
     "hardshrink": TorchForm(
-        _hardshrink, "aten.hardshrink(x, lambd)", True,
-        _hardshrink_backward, "aten.hardshrink_backward(ones, x, lambd)", True,
+        lambda x, threshold=0.5: _functional().hardshrink(x, threshold),
+        "torch.nn.functional.hardshrink(x, threshold)",
+        lambda x, y, threshold=0.5: _torch().hardshrink(x, threshold, out=y),
+        lambda x, ones, threshold=0.5: _aten().hardshrink_backward.default(ones, x, threshold),
+        "aten.hardshrink_backward(ones, x, threshold)",
+        lambda x, ones, y, scratch, threshold=0.5: _aten().hardshrink_backward.grad_input(
+            ones, x, threshold, grad_input=y
+        ),
     ),
-    "tanhshrink": TorchForm(_torch_tanhshrink, "x - aten.tanh(x)  (what torch.nn.functional.tanhshrink computes)", True),
+    "tanhshrink": TorchForm(
+        lambda x: _functional().tanhshrink(x), "torch.nn.functional.tanhshrink(x)  (x - tanh(x))",
+        _tanhshrink_out,
+    ),
+    "binary_step": TorchForm(
+        lambda x: _torch().heaviside(x, _torch().ones((), dtype=x.dtype)), "torch.heaviside(x, 1)",
+        lambda x, y: _torch().heaviside(x, _torch().ones((), dtype=x.dtype), out=y),
+        no_derivative="autograd has no derivative for torch.heaviside",
+    ),
+    "gaussian": TorchForm(lambda x: _torch().exp(-x * x), "torch.exp(-x * x)"),
+    "sinusoid": TorchForm(lambda x: _torch().sin(x), "torch.sin(x)", lambda x, y: _torch().sin(x, out=y)),
+    # torch.sinc is the normalised sin(pi x) / (pi x).
+    "sinc": TorchForm(lambda x: _torch().sinc(x / math.pi), "torch.sinc(x / pi)"),
+    "exponential": TorchForm(lambda x: _torch().exp(x), "torch.exp(x)", lambda x, y: _torch().exp(x, out=y)),
 }
-# Names under which the catalogue may list the same activations.
+# Other names under which the catalogue may list the same activations.
 TORCH_ELEMENTWISE["hardsigmoid"] = TORCH_ELEMENTWISE["hard_sigmoid"]
+TORCH_ELEMENTWISE["hardtanh"] = TORCH_ELEMENTWISE["hard_tanh"]
 TORCH_ELEMENTWISE["hardswish"] = TORCH_ELEMENTWISE["hard_swish"]
 TORCH_ELEMENTWISE["logsigmoid"] = TORCH_ELEMENTWISE["log_sigmoid"]
 
 
-@dataclass(frozen=True)
-class TorchVectorForm:
-    """PyTorch's forward and backward kernels for an activation along one axis.
-
-    `forward(x, axis, out=None)` and `vjp(x, cotangent, axis, out=None,
-    buffer=None)`; the vjp runs the forward too, as nonlin's does, because
-    both kernels take the forward output.
-    """
-
-    forward: Callable
-    forward_code: str
-    vjp: Callable
-    vjp_code: str
-
-
-def _softmax_like(forward_name, backward_name):
-    def forward(x, axis, out=None):
-        op = getattr(_aten(), forward_name)
-        if out is None:
-            return op.default(x, axis, False)
-        return op.out(x, axis, False, out=out)
-
-    def vjp(x, cotangent, axis, out=None, buffer=None):
-        aten = _aten()
-        if out is None:
-            y = getattr(aten, forward_name).default(x, axis, False)
-            return getattr(aten, backward_name).default(cotangent, y, axis, x.dtype)
-        getattr(aten, forward_name).out(x, axis, False, out=buffer)
-        return getattr(aten, backward_name).out(cotangent, buffer, axis, x.dtype, **{_OUT_NAMES[backward_name]: out})
-
-    return forward, vjp
-
-
-_OUT_NAMES = {"_softmax_backward_data": "grad_input", "_log_softmax_backward_data": "out"}
-
-_softmax_forward, _softmax_vjp = _softmax_like("_softmax", "_softmax_backward_data")
-_log_softmax_forward, _log_softmax_vjp = _softmax_like("_log_softmax", "_log_softmax_backward_data")
-
-TORCH_VECTOR = {
-    "softmax": TorchVectorForm(
-        _softmax_forward, "aten._softmax(x, axis, False)",
-        _softmax_vjp, "aten._softmax_backward_data(cotangent, aten._softmax(x, axis, False), axis, dtype)",
-    ),
-    "log_softmax": TorchVectorForm(
-        _log_softmax_forward, "aten._log_softmax(x, axis, False)",
-        _log_softmax_vjp,
-        "aten._log_softmax_backward_data(cotangent, aten._log_softmax(x, axis, False), axis, dtype)",
-    ),
-}
-
-
 def torch_autograd_derivative(form):
-    """Return a derivative through autograd, for forms without a backward kernel listed."""
+    """Return ``derivative(x, ones, **params)`` through autograd, for forms without a backward kernel."""
 
-    def derivative(x, ones, out=None, buffer=None, **params):
+    def derivative(x, ones, **params):
         torch = _torch()
         leaf = x.detach().requires_grad_()
-        (gradient,) = torch.autograd.grad(form.forward(leaf, **params), leaf, ones)
+        (gradient,) = torch.autograd.grad(form.fresh(leaf, **params), leaf, ones)
         return gradient
 
     return derivative
 
+
+@dataclass(frozen=True)
+class TorchVectorForm:
+    """PyTorch's kernels for an activation along one axis, and its vector-Jacobian product.
+
+    `fresh(x, axis)` and `out(x, axis, y)` compute the function.
+    `vjp(x, cotangent, axis)` and `vjp_out(x, cotangent, axis, y, scratch)`
+    run the forward and then the backward kernel, as nonlin's vjp does,
+    because the backward kernel takes the forward output.
+    """
+
+    fresh: Callable
+    code: str
+    out: Callable | None
+    vjp: Callable
+    vjp_code: str
+    vjp_out: Callable | None
+
+
+def _softmax_vjp(x, cotangent, axis):
+    torch = _torch()
+    return torch._softmax_backward_data(cotangent, torch._softmax(x, axis, False), axis, x.dtype)
+
+
+def _softmax_vjp_out(x, cotangent, axis, y, scratch):
+    torch = _torch()
+    torch._softmax(x, axis, False, out=scratch)
+    return torch._softmax_backward_data(cotangent, scratch, axis, x.dtype, grad_input=y)
+
+
+def _log_softmax_vjp(x, cotangent, axis):
+    torch = _torch()
+    return torch._log_softmax_backward_data(cotangent, torch._log_softmax(x, axis, False), axis, x.dtype)
+
+
+def _log_softmax_vjp_out(x, cotangent, axis, y, scratch):
+    torch = _torch()
+    torch._log_softmax(x, axis, False, out=scratch)
+    return torch._log_softmax_backward_data(cotangent, scratch, axis, x.dtype, out=y)
+
+
+def _softmin_vjp(x, cotangent, axis):
+    # softmin(x) = softmax(-x), so its vjp is minus softmax's vjp at -x.
+    torch = _torch()
+    return -torch._softmax_backward_data(cotangent, torch.softmax(-x, axis), axis, x.dtype)
+
+
+def _softmin_vjp_out(x, cotangent, axis, y, scratch):
+    torch = _torch()
+    torch.neg(x, out=y)
+    torch._softmax(y, axis, False, out=scratch)
+    torch._softmax_backward_data(cotangent, scratch, axis, x.dtype, grad_input=y)
+    return torch.neg(y, out=y)
+
+
+TORCH_VECTOR = {
+    "softmax": TorchVectorForm(
+        lambda x, axis: _torch().softmax(x, axis), "torch.softmax(x, axis)",
+        lambda x, axis, y: _torch()._softmax(x, axis, False, out=y),
+        _softmax_vjp, "torch._softmax_backward_data(cotangent, torch.softmax(x, axis), axis, x.dtype)",
+        _softmax_vjp_out,
+    ),
+    "log_softmax": TorchVectorForm(
+        lambda x, axis: _torch().log_softmax(x, axis), "torch.log_softmax(x, axis)",
+        lambda x, axis, y: _torch()._log_softmax(x, axis, False, out=y),
+        _log_softmax_vjp, "torch._log_softmax_backward_data(cotangent, torch.log_softmax(x, axis), axis, x.dtype)",
+        _log_softmax_vjp_out,
+    ),
+    "softmin": TorchVectorForm(
+        lambda x, axis: _functional().softmin(x, axis), "torch.nn.functional.softmin(x, axis)",
+        None,
+        _softmin_vjp, "-torch._softmax_backward_data(cotangent, torch.softmax(-x, axis), axis, x.dtype)",
+        _softmin_vjp_out,
+    ),
+    "glu": TorchVectorForm(
+        lambda x, axis: _functional().glu(x, axis), "torch.nn.functional.glu(x, axis)",
+        lambda x, axis, y: _nn().glu(x, axis, out=y),
+        lambda x, cotangent, axis: _aten().glu_backward.default(cotangent, x, axis),
+        "aten.glu_backward(cotangent, x, axis)",
+        lambda x, cotangent, axis, y, scratch: _aten().glu_backward.grad_input(cotangent, x, axis, grad_input=y),
+    ),
+}

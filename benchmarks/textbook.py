@@ -71,6 +71,38 @@ def selu_derivative(x):
     return _SELU_SCALE * np.where(x > 0, 1, _SELU_ALPHA * np.exp(x)).astype(x.dtype)
 
 
+def prelu(x, weight=0.25):
+    return np.where(x > 0, x, weight * x)
+
+
+def prelu_derivative(x, weight=0.25):
+    return np.where(x > 0, 1.0, weight).astype(x.dtype)
+
+
+def rrelu(x, lower=0.125, upper=1 / 3, training=False, rng=None):
+    return np.where(x > 0, x, (lower + upper) / 2 * x)
+
+
+def rrelu_derivative(x, lower=0.125, upper=1 / 3, training=False, rng=None):
+    return np.where(x > 0, 1.0, (lower + upper) / 2).astype(x.dtype)
+
+
+def threshold(x, threshold=0.0, value=0.0):
+    return np.where(x > threshold, x, value)
+
+
+def threshold_derivative(x, threshold=0.0, value=0.0):
+    return (x > threshold).astype(x.dtype)
+
+
+def isrlu(x, alpha=1.0):
+    return np.where(x >= 0, x, x / np.sqrt(1 + alpha * x**2))
+
+
+def isrlu_derivative(x, alpha=1.0):
+    return np.where(x >= 0, 1, (1 + alpha * x**2) ** -1.5).astype(x.dtype)
+
+
 def celu(x, alpha=1.0):
     return np.maximum(0, x) + np.minimum(0, alpha * (np.exp(x / alpha) - 1))
 
@@ -156,20 +188,28 @@ def log_sigmoid_derivative(x):
     return 1 - 1 / (1 + np.exp(-x))
 
 
-def hardtanh(x, min_val=-1.0, max_val=1.0):
-    return np.clip(x, min_val, max_val)
+def hard_tanh(x, min_value=-1.0, max_value=1.0):
+    return np.clip(x, min_value, max_value)
 
 
-def hardtanh_derivative(x, min_val=-1.0, max_val=1.0):
-    return ((x > min_val) & (x < max_val)).astype(x.dtype)
+def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
+    return ((x > min_value) & (x < max_value)).astype(x.dtype)
 
 
-def hard_sigmoid(x):
-    return np.clip(x / 6 + 0.5, 0, 1)
+def hard_sigmoid(x, slope=1 / 6):
+    return np.clip(slope * x + 0.5, 0, 1)
 
 
-def hard_sigmoid_derivative(x):
-    return ((x > -3) & (x < 3)).astype(x.dtype) / 6
+def hard_sigmoid_derivative(x, slope=1 / 6):
+    return np.where(np.abs(x) < 0.5 / slope, slope, 0).astype(x.dtype)
+
+
+def sparse_sigmoid(x):
+    return np.clip((x + 1) / 2, 0, 1)
+
+
+def sparse_sigmoid_derivative(x):
+    return np.where(np.abs(x) < 1, 0.5, 0).astype(x.dtype)
 
 
 def hard_swish(x):
@@ -188,22 +228,38 @@ def softsign_derivative(x):
     return 1 / (1 + np.abs(x)) ** 2
 
 
+def arctan(x):
+    return np.arctan(x)
+
+
+def arctan_derivative(x):
+    return 1 / (1 + x**2)
+
+
+def isru(x, alpha=1.0):
+    return x / np.sqrt(1 + alpha * x**2)
+
+
+def isru_derivative(x, alpha=1.0):
+    return (1 + alpha * x**2) ** -1.5
+
+
 # Shrinkage functions
 
-def softshrink(x, lambd=0.5):
-    return np.where(x > lambd, x - lambd, np.where(x < -lambd, x + lambd, 0)).astype(x.dtype)
+def softshrink(x, threshold=0.5):
+    return np.sign(x) * np.maximum(np.abs(x) - threshold, 0)
 
 
-def softshrink_derivative(x, lambd=0.5):
-    return (np.abs(x) > lambd).astype(x.dtype)
+def softshrink_derivative(x, threshold=0.5):
+    return (np.abs(x) > threshold).astype(x.dtype)
 
 
-def hardshrink(x, lambd=0.5):
-    return np.where(np.abs(x) > lambd, x, 0).astype(x.dtype)
+def hardshrink(x, threshold=0.5):
+    return np.where(np.abs(x) > threshold, x, 0).astype(x.dtype)
 
 
-def hardshrink_derivative(x, lambd=0.5):
-    return (np.abs(x) > lambd).astype(x.dtype)
+def hardshrink_derivative(x, threshold=0.5):
+    return (np.abs(x) > threshold).astype(x.dtype)
 
 
 def tanhshrink(x):
@@ -216,12 +272,60 @@ def tanhshrink_derivative(x):
 
 # Other activations
 
+def identity(x):
+    return x.copy()
+
+
+def identity_derivative(x):
+    return np.ones_like(x)
+
+
+def binary_step(x):
+    return (x >= 0).astype(x.dtype)
+
+
+def binary_step_derivative(x):
+    return np.zeros_like(x)
+
+
+def bent_identity(x):
+    return (np.sqrt(x**2 + 1) - 1) / 2 + x
+
+
+def bent_identity_derivative(x):
+    return 1 + x / (2 * np.sqrt(x**2 + 1))
+
+
 def gaussian(x):
     return np.exp(-(x**2))
 
 
 def gaussian_derivative(x):
     return -2 * x * np.exp(-(x**2))
+
+
+def sinusoid(x):
+    return np.sin(x)
+
+
+def sinusoid_derivative(x):
+    return np.cos(x)
+
+
+def sinc(x):
+    return np.sin(x) / x
+
+
+def sinc_derivative(x):
+    return (x * np.cos(x) - np.sin(x)) / x**2
+
+
+def exponential(x):
+    return np.exp(x)
+
+
+def exponential_derivative(x):
+    return np.exp(x)
 
 
 # Vector-valued activations
@@ -250,6 +354,33 @@ def softmin(x, axis):
 
 def softmin_vjp(x, cotangent, axis):
     return -softmax_vjp(-x, cotangent, axis)
+
+
+def sparsemax(x, axis):
+    z = np.moveaxis(x, axis, -1)
+    descending = -np.sort(-z, axis=-1)
+    cumulative = np.cumsum(descending, axis=-1)
+    k = np.arange(1, z.shape[-1] + 1)
+    support_size = np.sum(1 + k * descending > cumulative, axis=-1, keepdims=True)
+    tau = (np.take_along_axis(cumulative, support_size - 1, axis=-1) - 1) / support_size
+    return np.moveaxis(np.maximum(z - tau, 0), -1, axis)
+
+
+def sparsemax_vjp(x, cotangent, axis):
+    support = sparsemax(x, axis) > 0
+    mean = np.sum(cotangent * support, axis=axis, keepdims=True) / np.sum(support, axis=axis, keepdims=True)
+    return np.where(support, cotangent - mean, 0).astype(x.dtype)
+
+
+def glu(x, axis):
+    a, b = np.split(x, 2, axis=axis)
+    return a / (1 + np.exp(-b))
+
+
+def glu_vjp(x, cotangent, axis):
+    a, b = np.split(x, 2, axis=axis)
+    s = 1 / (1 + np.exp(-b))
+    return np.concatenate([cotangent * s, cotangent * a * s * (1 - s)], axis=axis)
 
 
 def _forms(suffix):

@@ -17,7 +17,7 @@ from sampling import ELEMENTWISE, VECTOR
 #: Step of the finite-difference grid used for the smoothness checks.
 STEP = 1e-3
 #: A change of a finite-difference derivative between neighbouring grid
-#: points larger than this is a jump. Smooth variation is about
+#: points larger than this, relative to its size (at least 1), is a jump. Smooth variation is about
 #: (next derivative) * STEP, far below it for every catalogued function.
 JUMP = 0.05
 
@@ -46,7 +46,10 @@ def derivative_jumps(entry, order):
     values = evaluate(entry, np.arange(-8, 8, STEP), derivative=True)
     for _ in range(order):
         values = np.diff(values) / STEP
-    return float(np.max(np.abs(np.diff(values))))
+    # Relative to the values, so a fast-growing smooth function (e^x at 8
+    # changes by 3 per step) is not read as a jump.
+    scale = np.maximum(1, np.maximum(np.abs(values[:-1]), np.abs(values[1:])))
+    return float(np.max(np.abs(np.diff(values)) / scale))
 
 
 def function_jump(entry):
@@ -110,7 +113,8 @@ def test_monotonicity_matches_derivative(name):
         assert np.all(slope <= 0), f"{name} is stated non-increasing, but f' > 0 at {x[slope > 0][:3]}"
     else:
         assert entry.monotonic == "no", f"{name}: unknown monotonic value {entry.monotonic!r}"
-        assert np.any(slope > 0) and np.any(slope < 0), f"{name} is stated not monotonic, but f' keeps one sign"
+        assert np.any(slope > 0), f"{name} is stated not monotonic, but f' is never positive"
+        assert np.any(slope < 0), f"{name} is stated not monotonic, but f' is never negative"
 
 
 @pytest.mark.parametrize("name", ELEMENTWISE)
@@ -161,6 +165,5 @@ def test_vector_range_contains_outputs(name):
     x = rng.normal(scale=30, size=(200, 8))
     y = entry.function(x)
     interval = entry.output_range
-    assert np.all(y >= interval.low) and np.all(y <= interval.high), (
-        f"{name} outputs [{y.min()}, {y.max()}] leave the stated range {interval.latex}"
-    )
+    assert np.all(y >= interval.low), f"{name} output {y.min()} is below the stated range {interval.latex}"
+    assert np.all(y <= interval.high), f"{name} output {y.max()} is above the stated range {interval.latex}"

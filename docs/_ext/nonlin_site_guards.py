@@ -18,12 +18,21 @@ Reproducible output
       ``show_memory``) and warns, which fails a ``-W`` build, when conf.py
       sets them to values that leak run times;
     * sets ``svg.hashsalt`` in matplotlib's defaults, because matplotlib
-      otherwise names SVG elements from a random UUID, and sets
-      ``SOURCE_DATE_EPOCH`` (from the last commit when the source is a git
-      work tree) for matplotlib's SVG and PDF dates and Sphinx's copyright year;
+      otherwise names SVG elements from a random UUID;
+    * sets ``SOURCE_DATE_EPOCH`` to the time of the last commit, when the
+      source is a git work tree and the variable is unset. matplotlib uses it
+      for the dates in SVG and PDF files, Sphinx for the copyright year;
+    * warns when an example's captured output shows a memory address (the
+      repr of a matplotlib artist, say), which changes on every run;
     * rewrites the gallery's download zips with sorted entries, a fixed date
       and fixed permissions, because sphinx-gallery stores files in directory
       order with the mtimes of the copies it made during the build.
+
+Thumbnail alt text
+    sphinx-gallery gives its thumbnails an empty alt text, as decoration
+    next to the link to the example. The site's rule is that every image has
+    alt text, so at ``doctree-resolved`` each such thumbnail gets the title
+    of the example it links to.
 
 Config values (all optional):
 
@@ -32,14 +41,17 @@ Config values (all optional):
     change re-runs every example (``**`` matches any depth).
 """
 
+import fnmatch
 import glob
 import hashlib
 import importlib.metadata
 import os
+import re
 import subprocess
 import zipfile
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -59,6 +71,9 @@ NEVER_REPORTED_SECONDS = 1e9
 # The earliest time a zip entry can hold (1980-01-01 00:00:00 UTC).
 ZIP_EPOCH = 315532800
 
+# The default object repr, "<matplotlib.lines.Line2D object at 0x7f1c01713d10>".
+MEMORY_ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{6,}>")
+
 
 def setup(app):
     app.add_config_value("nonlin_figure_inputs", DEFAULT_FIGURE_INPUTS, "env", types=(list, tuple))
@@ -71,6 +86,8 @@ def setup(app):
     # After sphinx-gallery wrote the zips at builder-inited (priority 500),
     # before Sphinx copies them into _downloads.
     app.connect("builder-inited", normalise_download_zips, priority=900)
+    app.connect("source-read", warn_memory_addresses)
+    app.connect("doctree-resolved", describe_gallery_thumbnails)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -86,21 +103,21 @@ def set_reproducible_defaults(app, config):
         "write_computation_times": bool,
         "show_memory": bool,
     }
-    wanted = {
+    reproducible = {
         "min_reported_time": NEVER_REPORTED_SECONDS,
         "write_computation_times": False,
         "show_memory": False,
     }
     for key, leaks in leaking.items():
         if key not in gallery_conf:
-            gallery_conf[key] = wanted[key]
+            gallery_conf[key] = reproducible[key]
         elif leaks(gallery_conf[key]):
             logger.warning(
                 "sphinx_gallery_conf[%r] = %r puts run times or memory use into the pages, "
                 "so two builds of the same commit differ; set it to %r in conf.py or drop it",
                 key,
                 gallery_conf[key],
-                wanted[key],
+                reproducible[key],
             )
 
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -147,7 +164,7 @@ def normalise_download_zips(app):
         return
     date_time = zip_date_time()
     for gallery_dir in generated_gallery_dirs(app):
-        for path in sorted(gallery_dir.glob("*.zip")):
+        for path in sorted(gallery_dir.rglob("*.zip")):
             normalise_zip(path, date_time)
 
 
@@ -174,6 +191,50 @@ def normalise_zip(path, date_time):
             info.create_system = 3  # Unix, so that the permissions above apply
             archive.writestr(info, data)
     os.replace(rewritten, path)
+
+
+def warn_memory_addresses(app, docname, source):
+    """Warn about example output that prints a memory address."""
+    if not hasattr(app.config, "sphinx_gallery_conf"):
+        return
+    doc_path = Path(app.srcdir, docname)
+    if not any(doc_path.is_relative_to(directory) for directory in generated_gallery_dirs(app)):
+        return
+    text = source[0]
+    for match in MEMORY_ADDRESS.finditer(text):
+        line_number = text.count("\n", 0, match.start()) + 1
+        line = text.splitlines()[line_number - 1].strip()
+        logger.warning(
+            "example output shows a memory address, which changes on every build: %s; "
+            "assign the value in the gallery script (for example '_ = ax.legend()') "
+            "so that sphinx-gallery does not print its repr",
+            line,
+            location=(docname, line_number),
+        )
+
+
+# --------------------------------------------------------------------------
+# Thumbnail alt text
+
+
+def describe_gallery_thumbnails(app, doctree, docname):
+    """Give each sphinx-gallery thumbnail without alt text the title of the example it links to."""
+    for image in doctree.findall(nodes.image):
+        if image.get("alt", "").strip():
+            continue
+        if not fnmatch.fnmatch(Path(image["uri"]).name, "sphx_glr_*_thumb.*"):
+            continue
+        # The thumbnail template puts the link to the example right after the image.
+        link = image.next_node(nodes.paragraph, siblings=True, descend=False)
+        title = link.astext().strip() if link is not None else ""
+        if title:
+            image["alt"] = title
+        else:
+            logger.warning(
+                "gallery thumbnail %s has no alt text and no link title to take it from",
+                image["uri"],
+                location=image,
+            )
 
 
 # --------------------------------------------------------------------------

@@ -1,17 +1,63 @@
 """Rectifiers: piecewise activations that pass positive inputs through."""
 
+import math
+
 import numpy as np
 
 from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
 
 __all__ = [
+    "celu",
+    "celu_derivative",
     "elu",
     "elu_derivative",
+    "isrlu",
+    "isrlu_derivative",
     "leaky_relu",
     "leaky_relu_derivative",
+    "prelu",
+    "prelu_derivative",
     "relu",
+    "relu6",
+    "relu6_derivative",
     "relu_derivative",
+    "rrelu",
+    "rrelu_derivative",
+    "selu",
+    "selu_derivative",
+    "threshold",
+    "threshold_derivative",
 ]
+
+#: The SELU constants of Klambauer et al. (2017), to the 32 digits they published.
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+#: scale * alpha rounded once from the exact product, so that the negative
+#: side costs one rounding fewer than multiplying the two rounded constants.
+_SELU_SCALE_ALPHA = 1.7580993408473768599402175208123
+
+
+def _slope_below_zero(x, slope):
+    """Return `x` where ``x > 0`` and ``slope * x`` elsewhere, with NaN kept.
+
+    `slope` is a scalar or an array that broadcasts to the shape of `x`, in
+    the dtype of `x`.
+    """
+    # 0 * -inf is NaN, but 0 * x is 0 for every finite x, so a zero slope
+    # multiplies 0 instead of x and gives the limit.
+    scaled = np.where(slope == 0, 0, x)
+    # A slope above 1 takes the largest inputs past the dtype's maximum, and
+    # -inf (or +inf) is then the correctly rounded result.
+    with np.errstate(over="ignore"):
+        negative = slope * scaled
+    out = np.where(x > 0, x, negative)
+    return propagate_nan(out, x)
+
+
+def _step_below_zero(x, slope):
+    """Return 1 where ``x > 0`` and `slope` elsewhere, with NaN kept."""
+    out = np.where(x > 0, x.dtype.type(1), slope)
+    return propagate_nan(out, x)
 
 
 def relu(x):
@@ -82,6 +128,79 @@ def relu_derivative(x):
     return finish(np.heaviside(x, 0), dtype)
 
 
+def relu6(x):
+    r"""Compute the rectified linear unit capped at 6 elementwise.
+
+    .. math::
+
+        \operatorname{relu6}(x) = \min(\max(x, 0), 6)
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`\min(\max(x, 0), 6)`, in :math:`[0, 6]`; NaN stays NaN.
+
+    See Also
+    --------
+    relu6_derivative : The derivative, 1 on :math:`(0, 6)` and 0 elsewhere.
+    relu : The same without the cap.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.relu6([-1.0, 0.0, 3.5, 6.0, 1e9])
+    array([0. , 0. , 3.5, 6. , 6. ])
+    """
+    x, dtype = as_float_array(x)
+    return finish(np.minimum(np.maximum(x, 0), 6), dtype)
+
+
+def relu6_derivative(x):
+    r"""Compute the derivative of the rectified linear unit capped at 6 elementwise.
+
+    .. math::
+
+        \operatorname{relu6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}
+
+    At both kinks, :math:`x = 0` and :math:`x = 6`, the derivative is
+    **0**, as in PyTorch (``hardtanh`` backward), JAX (``jax.nn.relu6``)
+    and TensorFlow (``Relu6Grad``), so also in Keras, whose ``relu6`` calls
+    one of them. At 0 it is the derivative from the left and at 6 the one
+    from the right.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        1 where :math:`0 < x < 6`, 0 elsewhere; NaN stays NaN.
+
+    See Also
+    --------
+    relu6 : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.relu6_derivative([-1.0, 0.0, 3.5, 6.0, 7.0])
+    array([0., 0., 1., 0., 0.])
+    """
+    x, dtype = as_float_array(x)
+    inside = (x > 0) & (x < 6)
+    out = np.where(inside, x.dtype.type(1), x.dtype.type(0))
+    return finish(propagate_nan(out, x), dtype)
+
+
 def leaky_relu(x, negative_slope=0.01):
     r"""Compute the leaky rectified linear unit elementwise.
 
@@ -115,6 +234,14 @@ def leaky_relu(x, negative_slope=0.01):
     --------
     leaky_relu_derivative : The derivative, 1 or `negative_slope`.
     relu : The case ``negative_slope=0``.
+    prelu : The same with one slope per channel.
+
+    Notes
+    -----
+    With ``negative_slope=0`` the result at :math:`-\infty` is 0, the
+    limit, where the product :math:`0 \cdot (-\infty)` would be NaN. A
+    slope above 1 overflows to :math:`-\infty` for inputs near the most
+    negative finite number, which is the correctly rounded result.
 
     Examples
     --------
@@ -125,8 +252,7 @@ def leaky_relu(x, negative_slope=0.01):
     """
     x, dtype = as_float_array(x)
     slope = x.dtype.type(check_parameter(negative_slope, "negative_slope", dtype=dtype))
-    out = np.where(x > 0, x, slope * x)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(_slope_below_zero(x, slope), dtype)
 
 
 def leaky_relu_derivative(x, negative_slope=0.01):
@@ -170,7 +296,533 @@ def leaky_relu_derivative(x, negative_slope=0.01):
     """
     x, dtype = as_float_array(x)
     slope = x.dtype.type(check_parameter(negative_slope, "negative_slope", dtype=dtype))
-    out = np.where(x > 0, x.dtype.type(1), slope)
+    return finish(_step_below_zero(x, slope), dtype)
+
+
+def _as_weight(weight, x, dtype, name="weight"):
+    """Return `weight` in the dtype of `x` after checking its type, shape and values.
+
+    The weight must be real, broadcast to the shape of `x` without
+    enlarging it, be finite, and stay finite in `dtype`. Errors name the
+    first offending value and its index.
+    """
+    array = np.asarray(weight)
+    if array.dtype.kind not in "fiu":
+        raise TypeError(
+            f"{name} has dtype {array.dtype}, but it must contain real numbers: "
+            f"pass a float array or a float, for example np.asarray({name}, dtype=np.float64)."
+        )
+    try:
+        shape = np.broadcast_shapes(array.shape, x.shape)
+    except ValueError:
+        shape = None
+    if shape != x.shape:
+        raise ValueError(
+            f"{name} of shape {array.shape} does not broadcast to x of shape {x.shape}: "
+            "for one slope per channel of an (N, C, H, W) input, pass an array of shape (C, 1, 1)."
+        )
+    values = array.astype(np.float64)
+    _check_finite_values(values, name, "every slope must be a finite number")
+    with np.errstate(over="ignore"):
+        overflows = ~np.isfinite(values.astype(dtype))
+    if overflows.any():
+        where = _describe_first(values, overflows, name)
+        raise ValueError(f"{where} overflows {np.dtype(dtype)}: use a smaller slope or compute in float64.")
+    return values.astype(x.dtype)
+
+
+def _check_finite_values(values, name, requirement):
+    """Raise ValueError naming the first non-finite element of the float64 array `values`."""
+    bad = ~np.isfinite(values)
+    if bad.any():
+        where = _describe_first(values, bad, name)
+        raise ValueError(f"{where} is invalid: {requirement} ({int(bad.sum())} of {values.size} are not).")
+
+
+def _describe_first(values, mask, name):
+    """Return text such as ``weight[1, 0, 0]=nan`` for the first element of `values` where `mask` is true."""
+    if values.ndim == 0:
+        return f"{name}={float(values)!r}"
+    index = tuple(int(i) for i in np.argwhere(mask)[0])
+    return f"{name}[{', '.join(map(str, index))}]={float(values[index])!r}"
+
+
+def prelu(x, weight=0.25):
+    r"""Compute the parametric rectified linear unit elementwise.
+
+    .. math::
+
+        \operatorname{prelu}(x) = \begin{cases} x & x > 0 \\ w x & x \le 0 \end{cases}
+
+    where the slope :math:`w` comes from `weight`, which may hold one slope
+    per channel.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    weight : float or array_like, default 0.25
+        The negative slopes: a scalar, or an array that broadcasts to the
+        shape of `x` by NumPy's rules (trailing axes aligned), so one slope
+        per channel of an ``(N, C, H, W)`` input has shape ``(C, 1, 1)``.
+        Every slope must be finite. The default 0.25 is the initial value of
+        PyTorch's ``nn.PReLU``; Keras's ``PReLU`` layer starts at 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        The PReLU of `x`, with the shape and dtype of `x`.
+
+    Raises
+    ------
+    TypeError
+        If `weight` is not real (complex, bool, strings).
+    ValueError
+        If `weight` does not broadcast to the shape of `x`, contains a NaN or
+        infinity, or overflows the dtype of `x`. The message names the
+        first such value and its index.
+
+    See Also
+    --------
+    prelu_derivative : The derivative with respect to `x`.
+    leaky_relu : The same with one fixed slope.
+
+    Notes
+    -----
+    PyTorch's ``prelu`` takes a 1-d weight of C slopes and applies it along
+    axis 1; here the weight follows NumPy broadcasting, so reshape such a
+    weight to ``(C, 1, 1)`` (or ``(C, 1)`` for ``(N, C, L)`` input). A
+    weight that would enlarge `x` by broadcasting is rejected rather than
+    producing a larger output. Slopes are rounded to the dtype of `x`, so
+    float32 input keeps float32 results.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> import numpy as np
+    >>> nonlin.prelu([-2.0, 0.0, 3.0])
+    array([-0.5,  0. ,  3. ])
+    >>> x = -np.ones((1, 2, 1, 3))
+    >>> nonlin.prelu(x, weight=np.array([0.1, 0.5]).reshape(2, 1, 1))[0, :, 0]
+    array([[-0.1, -0.1, -0.1],
+           [-0.5, -0.5, -0.5]])
+    """
+    x, dtype = as_float_array(x)
+    slope = _as_weight(weight, x, dtype)
+    return finish(_slope_below_zero(x, slope), dtype)
+
+
+def prelu_derivative(x, weight=0.25):
+    r"""Compute the derivative of the parametric rectified linear unit with respect to `x`.
+
+    .. math::
+
+        \frac{\partial \operatorname{prelu}}{\partial x} =
+        \begin{cases} 1 & x > 0 \\ w & x \le 0 \end{cases}
+
+    At the kink :math:`x = 0` the derivative is **w**, the one-sided
+    derivative from the left, as in PyTorch (``input > 0 ? grad : weight *
+    grad``). Keras builds PReLU from two ReLUs and so returns 0 there; JAX
+    has no PReLU (Flax's ``nn.PReLU`` selects ``x >= 0`` and returns 1).
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    weight : float or array_like, default 0.25
+        The negative slopes, a scalar or an array that broadcasts to the
+        shape of `x`, as for :func:`prelu`.
+
+    Returns
+    -------
+    ndarray or scalar
+        1 where :math:`x > 0` and the broadcast slope elsewhere, with the
+        shape and dtype of `x`; NaN stays NaN.
+
+    Raises
+    ------
+    TypeError
+        If `weight` is not real.
+    ValueError
+        If `weight` does not broadcast to the shape of `x`, contains a NaN or
+        infinity, or overflows the dtype of `x`.
+
+    See Also
+    --------
+    prelu : The function itself.
+
+    Notes
+    -----
+    The derivative with respect to the weight, which training also needs,
+    is :math:`\min(x, 0)` summed over the axes the weight is broadcast along.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.prelu_derivative([-2.0, 0.0, 3.0], weight=0.1)
+    array([0.1, 0.1, 1. ])
+    """
+    x, dtype = as_float_array(x)
+    slope = _as_weight(weight, x, dtype)
+    return finish(_step_below_zero(x, slope), dtype)
+
+
+def _check_rrelu_bounds(lower, upper, dtype):
+    """Return `lower` and `upper` as floats after checking 0 <= lower <= upper."""
+    lower = check_parameter(lower, "lower", low=0, dtype=dtype)
+    upper = check_parameter(upper, "upper", low=lower, dtype=dtype)
+    return lower, upper
+
+
+def _check_training(training):
+    if not isinstance(training, (bool, np.bool_)):
+        raise TypeError(
+            f"training must be True or False, got {training!r}. "
+            "To pass a generator, use the keyword: rng=np.random.default_rng(seed)."
+        )
+    return bool(training)
+
+
+def _draw_slopes(rng, lower, upper, shape):
+    """Draw one slope per element from the uniform distribution on [lower, upper]."""
+    if not isinstance(rng, np.random.Generator):
+        got = "no generator" if rng is None else f"rng of type {type(rng).__name__}"
+        raise TypeError(
+            f"training=True draws random slopes, but got {got}: "
+            "pass a NumPy Generator, as rng=np.random.default_rng(seed)."
+        )
+    slopes = rng.uniform(lower, upper, size=shape)
+    # uniform computes lower + (upper - lower) * u, which can round to just
+    # above upper; clipping keeps every slope within the stated bounds.
+    return np.clip(slopes, lower, upper)
+
+
+def _check_slopes(slopes, x, lower, upper):
+    """Return the float64 `slopes` after checking shape, finiteness and bounds."""
+    array = np.asarray(slopes)
+    if array.dtype.kind not in "fiu":
+        raise TypeError(f"slopes has dtype {array.dtype}, but it must contain real numbers: pass the slopes rrelu returned.")
+    try:
+        shape = np.broadcast_shapes(array.shape, x.shape)
+    except ValueError:
+        shape = None
+    if shape != x.shape:
+        raise ValueError(
+            f"slopes of shape {array.shape} does not broadcast to x of shape {x.shape}: "
+            "pass the slopes that rrelu returned for this x."
+        )
+    values = array.astype(np.float64)
+    _check_finite_values(values, "slopes", "every slope must be a finite number")
+    outside = (values < lower) | (values > upper)
+    if outside.any():
+        where = _describe_first(values, outside, "slopes")
+        raise ValueError(
+            f"{where} is out of range: every slope must be in [{lower:g}, {upper:g}], "
+            "the bounds given to rrelu. Pass the same lower and upper to both functions."
+        )
+    return values
+
+
+def rrelu(x, lower=1 / 8, upper=1 / 3, training=False, rng=None, *, return_slopes=False):
+    r"""Compute the randomized leaky rectified linear unit elementwise.
+
+    .. math::
+
+        \operatorname{rrelu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
+
+    In evaluation mode (the default) the slope is the mean
+    :math:`a = (l + u)/2` of the bounds `lower` and `upper`. In training
+    mode each element gets its own slope :math:`a`, drawn uniformly from
+    :math:`[l, u]` with the Generator `rng`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    lower : float, default 1/8
+        The lower bound :math:`l` of the slopes; finite and >= 0.
+    upper : float, default 1/3
+        The upper bound :math:`u` of the slopes; finite and >= `lower`.
+    training : bool, default False
+        False for the deterministic evaluation form, True to draw random
+        slopes.
+    rng : numpy.random.Generator, optional
+        The source of the slopes, required when `training` is True and
+        ignored otherwise. A Generator in the same state gives the same
+        slopes, so ``np.random.default_rng(seed)`` makes a run reproducible.
+    return_slopes : bool, default False
+        If True, return ``(result, slopes)``: `slopes` is a float64 array
+        with the shape of `x` holding the slope drawn for every element
+        (positive ones included) in training mode, and None in evaluation
+        mode. Pass it to :func:`rrelu_derivative` as ``slopes=``.
+
+    Returns
+    -------
+    ndarray or scalar
+        The RReLU of `x`; with `return_slopes`, the tuple described above.
+
+    Raises
+    ------
+    TypeError
+        If `training` is not a bool, or if `training` is True and `rng` is
+        not a ``numpy.random.Generator``.
+    ValueError
+        If `lower` or `upper` is not finite, `lower` < 0, or `upper` <
+        `lower`.
+
+    See Also
+    --------
+    rrelu_derivative : The derivative, 1 or the slope.
+    leaky_relu : The evaluation form, with ``negative_slope=(lower + upper) / 2``.
+
+    Notes
+    -----
+    The defaults and the evaluation form follow PyTorch's ``nn.RReLU``;
+    JAX and Keras have no RReLU. PyTorch draws slopes only for elements
+    :math:`\le 0`, from its own generator. This function draws one for
+    every element, so the draw depends only on the shape of `x`, and a
+    Generator in the same state reproduces it in :func:`rrelu_derivative`.
+    Slopes are rounded to the dtype of `x` before they multiply it.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> import numpy as np
+    >>> nonlin.rrelu([-2.0, 3.0], lower=0.1, upper=0.3)
+    array([-0.4,  3. ])
+    >>> out, slopes = nonlin.rrelu([-2.0, 3.0], training=True, rng=np.random.default_rng(0),
+    ...                            return_slopes=True)
+    >>> bool(np.all((1 / 8 <= slopes) & (slopes <= 1 / 3)))
+    True
+    >>> bool(out[0] == -2.0 * slopes[0])
+    True
+    """
+    x, dtype = as_float_array(x)
+    lower, upper = _check_rrelu_bounds(lower, upper, dtype)
+    training = _check_training(training)
+    if training:
+        slopes = _draw_slopes(rng, lower, upper, x.shape)
+        slope = slopes.astype(x.dtype)
+    else:
+        slopes = None
+        # Halving each bound first cannot overflow, unlike lower + upper.
+        slope = x.dtype.type(lower / 2 + upper / 2)
+    out = finish(_slope_below_zero(x, slope), dtype)
+    if return_slopes:
+        return out, slopes
+    return out
+
+
+def rrelu_derivative(x, lower=1 / 8, upper=1 / 3, training=False, rng=None, *, slopes=None):
+    r"""Compute the derivative of the randomized leaky rectified linear unit elementwise.
+
+    .. math::
+
+        \operatorname{rrelu}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}
+
+    In evaluation mode :math:`a = (l + u)/2`. In training mode :math:`a`
+    is the slope each element was given by :func:`rrelu`, so the derivative
+    needs the same slopes:
+
+    * ``slopes=`` the array that ``rrelu(..., return_slopes=True)``
+      returned (preferred), or
+    * ``rng=`` a Generator in the same state as the one passed to
+      :func:`rrelu`, for example a fresh ``np.random.default_rng(seed)``
+      with the same seed, which draws the same slopes again.
+
+    At the kink :math:`x = 0` the derivative is **a**, the one-sided
+    derivative from the left, as in PyTorch.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    lower : float, default 1/8
+        The lower bound :math:`l` of the slopes; finite and >= 0.
+    upper : float, default 1/3
+        The upper bound :math:`u` of the slopes; finite and >= `lower`.
+    training : bool, default False
+        False for the derivative of the evaluation form, True for that of
+        the training form.
+    rng : numpy.random.Generator, optional
+        In training mode without `slopes`, the Generator to draw the slopes
+        from, in the state :func:`rrelu` saw. Ignored in evaluation mode.
+    slopes : array_like, optional
+        In training mode, the slopes that :func:`rrelu` returned: an array
+        that broadcasts to the shape of `x`, with every value finite and in
+        ``[lower, upper]``. Must be None in evaluation mode.
+
+    Returns
+    -------
+    ndarray or scalar
+        1 where :math:`x > 0` and the slope elsewhere; NaN stays NaN.
+
+    Raises
+    ------
+    TypeError
+        If `training` is not a bool, or if `training` is True and neither
+        `slopes` nor a ``numpy.random.Generator`` is given.
+    ValueError
+        If the bounds are invalid, if both `slopes` and `rng` are given, if
+        `slopes` is given in evaluation mode, or if `slopes` has the wrong
+        shape or values outside ``[lower, upper]``.
+
+    See Also
+    --------
+    rrelu : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> import numpy as np
+    >>> nonlin.rrelu_derivative([-2.0, 0.0, 3.0], lower=0.1, upper=0.3)
+    array([0.2, 0.2, 1. ])
+    >>> x = np.array([-2.0, 3.0])
+    >>> _, slopes = nonlin.rrelu(x, training=True, rng=np.random.default_rng(0), return_slopes=True)
+    >>> bool(nonlin.rrelu_derivative(x, training=True, slopes=slopes)[0] == slopes[0])
+    True
+    """
+    x, dtype = as_float_array(x)
+    lower, upper = _check_rrelu_bounds(lower, upper, dtype)
+    training = _check_training(training)
+    if not training:
+        if slopes is not None:
+            raise ValueError(
+                "slopes were given with training=False, but evaluation mode uses the mean slope "
+                "(lower + upper) / 2: pass training=True, or drop slopes."
+            )
+        slope = x.dtype.type(lower / 2 + upper / 2)
+    elif slopes is not None:
+        if rng is not None:
+            raise ValueError("both slopes and rng were given: pass slopes (from rrelu) or rng, not both.")
+        slope = _check_slopes(slopes, x, lower, upper).astype(x.dtype)
+    elif rng is None:
+        raise TypeError(
+            "training=True needs the slopes rrelu used: pass slopes= from "
+            "rrelu(..., return_slopes=True), or rng= a Generator in the state rrelu saw, "
+            "such as np.random.default_rng(seed) with the same seed."
+        )
+    else:
+        slope = _draw_slopes(rng, lower, upper, x.shape).astype(x.dtype)
+    return finish(_step_below_zero(x, slope), dtype)
+
+
+def threshold(x, threshold=0.0, value=0.0):
+    r"""Replace every input at or below a threshold by a fixed value, elementwise.
+
+    .. math::
+
+        \operatorname{threshold}(x) = \begin{cases} x & x > t \\ v & x \le t \end{cases}
+
+    where :math:`t` is `threshold` and :math:`v` is `value`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    threshold : float, default 0.0
+        The threshold :math:`t`; any finite value.
+    value : float, default 0.0
+        The replacement :math:`v`; finite and within the range of the dtype
+        of `x`.
+
+    Returns
+    -------
+    ndarray or scalar
+        `x` where :math:`x > t` and `value` elsewhere; NaN stays NaN.
+
+    Raises
+    ------
+    ValueError
+        If `threshold` or `value` is not finite, or `value` overflows the
+        dtype of `x`.
+
+    See Also
+    --------
+    threshold_derivative : The derivative, 1 above the threshold and 0 elsewhere.
+    relu : The case ``threshold=0, value=0``, which the defaults give.
+
+    Notes
+    -----
+    This is PyTorch's ``nn.Threshold``, which requires both parameters;
+    JAX and Keras have no such activation. The defaults here make it the
+    ReLU so that it can be called with `x` alone; pass both to get anything
+    else, for example ``threshold(x, 0.1, 20.0)``. With :math:`v \ne t` the
+    function jumps at :math:`t`.
+
+    The comparison uses `threshold` in float64, so the split between kept
+    and replaced inputs is exact even for a threshold that the dtype of `x`
+    cannot hold: in float32, ``0.1`` rounds up to ``0.10000000149``, which
+    is kept.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.threshold([-1.0, 0.1, 0.5, 2.0], threshold=0.1, value=20.0)
+    array([20. , 20. ,  0.5,  2. ])
+    """
+    x, dtype = as_float_array(x)
+    limit = np.float64(check_parameter(threshold, "threshold"))
+    replacement = x.dtype.type(check_parameter(value, "value", dtype=dtype))
+    # A float64 scalar makes NumPy compare in float64, which is exact for
+    # every float16 and float32 input.
+    out = np.where(x > limit, x, replacement)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def threshold_derivative(x, threshold=0.0, value=0.0):
+    r"""Compute the derivative of :func:`threshold` elementwise.
+
+    .. math::
+
+        \operatorname{threshold}'(x) = \begin{cases} 1 & x > t \\ 0 & x \le t \end{cases}
+
+    At :math:`x = t` the derivative is **0**, the one-sided derivative from
+    the left, as in PyTorch (``threshold_backward`` passes no gradient where
+    ``x <= threshold``). Where :math:`v \ne t` the function jumps at
+    :math:`t` and has no derivative there; 0 is still what is returned.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    threshold : float, default 0.0
+        The threshold :math:`t`; any finite value.
+    value : float, default 0.0
+        The replacement value; it does not change the derivative but is
+        checked as in :func:`threshold`.
+
+    Returns
+    -------
+    ndarray or scalar
+        1 where :math:`x > t`, 0 elsewhere; NaN stays NaN.
+
+    Raises
+    ------
+    ValueError
+        If `threshold` or `value` is not finite, or `value` overflows the
+        dtype of `x`.
+
+    See Also
+    --------
+    threshold : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.threshold_derivative([-1.0, 0.1, 0.5], threshold=0.1, value=20.0)
+    array([0., 0., 1.])
+    """
+    x, dtype = as_float_array(x)
+    limit = np.float64(check_parameter(threshold, "threshold"))
+    check_parameter(value, "value", dtype=dtype)
+    out = np.where(x > limit, x.dtype.type(1), x.dtype.type(0))
     return finish(propagate_nan(out, x), dtype)
 
 
@@ -203,6 +855,8 @@ def elu(x, alpha=1.0):
     See Also
     --------
     elu_derivative : The derivative, 1 or :math:`\alpha e^{x}`.
+    celu : A rescaled ELU whose derivative is continuous for every alpha.
+    selu : A scaled ELU with fixed constants.
 
     Notes
     -----
@@ -265,4 +919,362 @@ def elu_derivative(x, alpha=1.0):
     alpha = x.dtype.type(check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype))
     negative = alpha * np.exp(np.minimum(x, 0))
     out = np.where(x > 0, x.dtype.type(1), negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def _celu_alpha(alpha, x, dtype):
+    """Return `alpha` checked and converted to the dtype of `x`."""
+    checked = check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype)
+    converted = x.dtype.type(checked)
+    if converted == 0:
+        raise ValueError(
+            f"alpha={checked!r} underflows to 0 in {x.dtype}, and celu divides by alpha: "
+            f"use alpha >= {float(np.finfo(x.dtype).smallest_normal):g} or compute in float64."
+        )
+    return checked, converted
+
+
+def _celu_quotient(x, alpha, converted):
+    """Return ``min(x, 0) / alpha`` without overflow, for the exponentials of CELU.
+
+    Inputs below ``-800 * alpha`` are raised to it first: e^(-800) is 0 in
+    every float dtype, so the results are unchanged, and the quotient stays
+    finite even for a tiny alpha.
+    """
+    floor = max(-800.0 * alpha, -float(np.finfo(x.dtype).max))
+    clipped = np.maximum(np.minimum(x, 0), x.dtype.type(floor))
+    return clipped / converted
+
+
+def celu(x, alpha=1.0):
+    r"""Compute the continuously differentiable exponential linear unit elementwise.
+
+    .. math::
+
+        \operatorname{celu}(x) = \max(0, x) + \min\bigl(0, \alpha\,(e^{x/\alpha} - 1)\bigr)
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        The negative saturation value :math:`-\alpha`; must be finite and
+        > 0 (PyTorch also accepts negative values, and rejects only 0).
+
+    Returns
+    -------
+    ndarray or scalar
+        The CELU of `x`, in :math:`(-\alpha, \infty)`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0, or underflows to 0 in the
+        dtype of `x`.
+
+    See Also
+    --------
+    celu_derivative : The derivative, 1 or :math:`e^{x/\alpha}`.
+    elu : The same for ``alpha=1``; other alphas scale it differently.
+
+    Notes
+    -----
+    The negative side is :math:`\alpha\,\operatorname{expm1}(x/\alpha)`,
+    since :math:`e^{x/\alpha} - 1` cancels for small :math:`|x|`. Where
+    :math:`|x/\alpha|` is below the machine epsilon the result is `x`
+    itself: a large alpha would otherwise push the quotient into the
+    subnormal range, whose lost bits a multiplication by alpha cannot
+    restore. Inputs far below :math:`-\alpha` are clipped before the
+    division so that a tiny alpha cannot overflow it.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.celu([-1000.0, -1.0, 0.0, 2.0], alpha=2.0)
+    array([-2.        , -0.78693868,  0.        ,  2.        ])
+    """
+    x, dtype = as_float_array(x)
+    alpha, converted = _celu_alpha(alpha, x, dtype)
+    quotient = _celu_quotient(x, alpha, converted)
+    negative = converted * np.expm1(quotient)
+    tiny = np.abs(quotient) < np.finfo(x.dtype).eps
+    negative = np.where(tiny, x, negative)
+    out = np.where(x > 0, x, negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def celu_derivative(x, alpha=1.0):
+    r"""Compute the derivative of the continuously differentiable exponential linear unit elementwise.
+
+    .. math::
+
+        \operatorname{celu}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}
+
+    Both one-sided derivatives at :math:`x = 0` are 1, for every alpha, so
+    there is no kink; PyTorch and JAX return 1 there too.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        The negative saturation value; must be finite and > 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative of the CELU at `x`, in :math:`[0, 1]`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0, or underflows to 0 in the
+        dtype of `x`.
+
+    See Also
+    --------
+    celu : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.celu_derivative([-2.0, 0.0, 1.0], alpha=2.0)
+    array([0.36787944, 1.        , 1.        ])
+    """
+    x, dtype = as_float_array(x)
+    alpha, converted = _celu_alpha(alpha, x, dtype)
+    negative = np.exp(_celu_quotient(x, alpha, converted))
+    out = np.where(x > 0, x.dtype.type(1), negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def selu(x):
+    r"""Compute the scaled exponential linear unit elementwise.
+
+    .. math::
+
+        \operatorname{selu}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}
+
+    with :math:`\alpha = 1.6732632423543772848170429916717` and
+    :math:`\lambda = 1.0507009873554804934193349852946`, the constants of
+    Klambauer et al. (2017) that make zero mean and unit variance a fixed
+    point of a layer.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The SELU of `x`, in :math:`(-\lambda\alpha, \infty)`, where
+        :math:`\lambda\alpha \approx 1.7581`.
+
+    See Also
+    --------
+    selu_derivative : The derivative, :math:`\lambda` or :math:`\lambda\alpha e^{x}`.
+    elu : The unscaled form.
+
+    Notes
+    -----
+    The negative side multiplies :math:`\operatorname{expm1}(x)` by the
+    product :math:`\lambda\alpha` rounded once from its exact value,
+    rather than by :math:`\lambda` and :math:`\alpha` in turn, which saves
+    a rounding: ``selu(-1.0)`` is the correctly rounded
+    ``-1.1113307378125628``, where PyTorch 2.13's three roundings give
+    ``-1.1113307378125625``. The positive side overflows to
+    :math:`+\infty` for inputs within 5% of the dtype's maximum, which is
+    the correctly rounded result.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.selu([-1.0, 0.0, 1.0])
+    array([-1.11133074,  0.        ,  1.05070099])
+    """
+    x, dtype = as_float_array(x)
+    scale = x.dtype.type(_SELU_SCALE)
+    scale_alpha = x.dtype.type(_SELU_SCALE_ALPHA)
+    negative = scale_alpha * np.expm1(np.minimum(x, 0))
+    with np.errstate(over="ignore"):  # scale * x beyond the max is inf, correctly rounded.
+        positive = scale * x
+    out = np.where(x > 0, positive, negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def selu_derivative(x):
+    r"""Compute the derivative of the scaled exponential linear unit elementwise.
+
+    .. math::
+
+        \operatorname{selu}'(x) = \begin{cases} \lambda & x > 0 \\ \lambda\alpha\,e^{x} & x \le 0 \end{cases}
+
+    At the kink :math:`x = 0` the derivative is :math:`\lambda\alpha
+    \approx 1.7581`, the one-sided derivative from the left, as in PyTorch
+    and JAX. TensorFlow's ``SeluGrad``, which Keras uses with that backend,
+    returns :math:`\lambda \approx 1.0507` there.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative of the SELU at `x`, in :math:`[0, \lambda\alpha]`.
+
+    See Also
+    --------
+    selu : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.selu_derivative([-1.0, 0.0, 1.0])
+    array([0.6467686 , 1.75809934, 1.05070099])
+    """
+    x, dtype = as_float_array(x)
+    negative = x.dtype.type(_SELU_SCALE_ALPHA) * np.exp(np.minimum(x, 0))
+    out = np.where(x > 0, x.dtype.type(_SELU_SCALE), negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def _isrlu_split(x, alpha):
+    """Split ``min(x, 0)`` into inputs for the direct and the far form of ISRLU.
+
+    Returns ``(near, far, is_far, scale)``. `near` is ``min(x, 0)`` raised
+    to at least ``-limit``, where ``limit`` keeps ``alpha * near**2`` below
+    a quarter of the dtype's maximum, so ``1 + alpha * near**2`` cannot
+    overflow. `far` is ``min(x, 0)`` lowered to at most ``-limit``,
+    `is_far` marks the inputs below ``-limit``, and `scale` is
+    ``1 / sqrt(alpha)`` in the dtype of `x`.
+    """
+    largest = float(np.finfo(x.dtype).max)
+    limit = math.sqrt(largest / 4) / max(1.0, math.sqrt(alpha))
+    negative = np.minimum(x, 0)
+    bound = x.dtype.type(-limit)
+    near = np.maximum(negative, bound)
+    far = np.minimum(negative, bound)
+    return near, far, negative < bound, x.dtype.type(1 / math.sqrt(alpha))
+
+
+def isrlu(x, alpha=1.0):
+    r"""Compute the inverse square root linear unit elementwise.
+
+    .. math::
+
+        \operatorname{isrlu}(x) = \begin{cases} x & x \ge 0 \\ \dfrac{x}{\sqrt{1 + \alpha x^2}} & x < 0 \end{cases}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        Sets the negative saturation value :math:`-1/\sqrt{\alpha}`; must be
+        finite and > 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        The ISRLU of `x`, in :math:`(-1/\sqrt{\alpha}, \infty)`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0.
+
+    See Also
+    --------
+    isrlu_derivative : The derivative, 1 or :math:`(1 + \alpha x^2)^{-3/2}`.
+    elu : A similar curve built from the exponential.
+
+    Notes
+    -----
+    The textbook form squares `x`, which overflows once :math:`|x|`
+    exceeds about :math:`10^{154}` in float64 (:math:`10^{19}` in float32)
+    and then returns 0 instead of :math:`-1/\sqrt{\alpha}`. Beyond that
+    point this function uses the equal form
+    :math:`-c/\sqrt{1 + (c/x)^2}` with :math:`c = 1/\sqrt{\alpha}`, in
+    which nothing overflows. PyTorch, JAX and Keras have no ISRLU.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.isrlu([-1e300, -1.0, 0.0, 2.0])
+    array([-1.        , -0.70710678,  0.        ,  2.        ])
+    """
+    x, dtype = as_float_array(x)
+    alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype)
+    near, far, is_far, scale = _isrlu_split(x, alpha)
+    converted = x.dtype.type(alpha)
+    direct = near / np.sqrt(1 + converted * near * near)
+    ratio = scale / far
+    asymptotic = -scale / np.sqrt(1 + ratio * ratio)
+    negative = np.where(is_far, asymptotic, direct)
+    out = np.where(x >= 0, x, negative)
+    return finish(propagate_nan(out, x), dtype)
+
+
+def isrlu_derivative(x, alpha=1.0):
+    r"""Compute the derivative of the inverse square root linear unit elementwise.
+
+    .. math::
+
+        \operatorname{isrlu}'(x) = \begin{cases} 1 & x \ge 0 \\ (1 + \alpha x^2)^{-3/2} & x < 0 \end{cases}
+
+    Both one-sided derivatives at :math:`x = 0` are 1 and so are both
+    second derivatives (0), so there is no kink: ISRLU is twice
+    continuously differentiable.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        Sets the negative saturation value; must be finite and > 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative of the ISRLU at `x`, in :math:`[0, 1]`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0.
+
+    See Also
+    --------
+    isrlu : The function itself.
+
+    Notes
+    -----
+    As in :func:`isrlu`, inputs whose square would overflow use the form
+    :math:`\bigl(|q| / \sqrt{1 + q^2}\bigr)^3` with :math:`q = c/x`, which
+    underflows to 0 for every alpha that is not itself tiny.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.isrlu_derivative([-1e300, -1.0, 0.0, 2.0])
+    array([0.        , 0.35355339, 1.        , 1.        ])
+    """
+    x, dtype = as_float_array(x)
+    alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype)
+    near, far, is_far, scale = _isrlu_split(x, alpha)
+    converted = x.dtype.type(alpha)
+    direct = np.power(1 + converted * near * near, x.dtype.type(-1.5))
+    ratio = scale / far
+    cube_root = -ratio / np.sqrt(1 + ratio * ratio)
+    asymptotic = cube_root * cube_root * cube_root
+    negative = np.where(is_far, asymptotic, direct)
+    out = np.where(x >= 0, x.dtype.type(1), negative)
     return finish(propagate_nan(out, x), dtype)

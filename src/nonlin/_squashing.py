@@ -1,15 +1,38 @@
 """Squashing activations: bounded, S-shaped functions and their derivatives."""
 
+import math
+
 import numpy as np
 
-from nonlin._validation import as_float_array, finish
+from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
 
 __all__ = [
+    "arctan",
+    "arctan_derivative",
+    "hard_sigmoid",
+    "hard_sigmoid_derivative",
+    "hard_tanh",
+    "hard_tanh_derivative",
+    "isru",
+    "isru_derivative",
+    "log_sigmoid",
+    "log_sigmoid_derivative",
     "sigmoid",
     "sigmoid_derivative",
+    "softsign",
+    "softsign_derivative",
+    "sparse_sigmoid",
+    "sparse_sigmoid_derivative",
     "tanh",
     "tanh_derivative",
 ]
+
+
+def _logistic(x):
+    """Return the logistic sigmoid of the float array `x` in its own dtype."""
+    e = np.exp(-np.abs(x))
+    numerator = np.where(x >= 0, 1, e)
+    return numerator / (1 + e)
 
 
 def sigmoid(x):
@@ -34,6 +57,7 @@ def sigmoid(x):
     --------
     sigmoid_derivative : The derivative :math:`\sigma(x)\,(1 - \sigma(x))`.
     tanh : The same S-shape, zero-centred: :math:`\tanh(x) = 2\sigma(2x) - 1`.
+    log_sigmoid : :math:`\log \sigma(x)`, accurate where :math:`\sigma` underflows.
 
     Notes
     -----
@@ -49,9 +73,7 @@ def sigmoid(x):
     array([0. , 0.5, 1. ])
     """
     x, dtype = as_float_array(x)
-    e = np.exp(-np.abs(x))
-    numerator = np.where(x >= 0, 1, e)
-    return finish(numerator / (1 + e), dtype)
+    return finish(_logistic(x), dtype)
 
 
 def sigmoid_derivative(x):
@@ -95,6 +117,93 @@ def sigmoid_derivative(x):
     return finish(e / ((1 + e) * (1 + e)), dtype)
 
 
+def log_sigmoid(x):
+    r"""Compute the logarithm of the logistic sigmoid elementwise.
+
+    .. math::
+
+        \log \sigma(x) = -\log\bigl(1 + e^{-x}\bigr)
+                       = \min(x, 0) - \log\bigl(1 + e^{-|x|}\bigr)
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`\log \sigma(x)`, in :math:`(-\infty, 0]`: -inf at -inf, and
+        0 where :math:`e^{-x}` is below the dtype's smallest subnormal.
+
+    See Also
+    --------
+    log_sigmoid_derivative : The derivative :math:`\sigma(-x)`.
+    sigmoid : The function whose logarithm this is.
+
+    Notes
+    -----
+    ``np.log(sigmoid(x))`` returns -inf (with a warning) once
+    :math:`\sigma(x)` underflows, near :math:`x = -745` in float64, and the
+    first form overflows :math:`e^{-x}` below :math:`x = -709.8`. The second
+    form exponentiates only :math:`-|x| \le 0` and adds two terms of the
+    same sign, so nothing overflows or cancels: for :math:`x \ll 0` the
+    result is :math:`x` itself, and for :math:`x \gg 0` it is
+    :math:`-e^{-x}` to full relative accuracy. PyTorch
+    (``logsigmoid``), JAX and Keras 3 (``log_sigmoid``) compute the same
+    function.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.log_sigmoid([-1000.0, 0.0, 40.0])
+    array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
+    """
+    x, dtype = as_float_array(x)
+    out = np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+    return finish(out, dtype)
+
+
+def log_sigmoid_derivative(x):
+    r"""Compute the derivative of the log-sigmoid elementwise.
+
+    .. math::
+
+        \frac{d}{dx} \log \sigma(x) = \sigma(-x) = \frac{1}{1 + e^{x}}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`\sigma(-x)`, in :math:`[0, 1]`.
+
+    See Also
+    --------
+    log_sigmoid : The function itself.
+
+    Notes
+    -----
+    Computed as the logistic sigmoid of :math:`-x`, which exponentiates
+    only :math:`-|x|`: the right tail :math:`e^{-x}` keeps its relative
+    accuracy down to the subnormals, where :math:`1 - \sigma(x)` would
+    cancel to 0.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.log_sigmoid_derivative([-40.0, 0.0, 40.0])
+    array([1.00000000e+00, 5.00000000e-01, 4.24835426e-18])
+    """
+    x, dtype = as_float_array(x)
+    return finish(_logistic(-x), dtype)
+
+
 def tanh(x):
     r"""Compute the hyperbolic tangent elementwise.
 
@@ -117,6 +226,7 @@ def tanh(x):
     --------
     tanh_derivative : The derivative :math:`1 - \tanh^2(x)`.
     sigmoid : The same S-shape on :math:`(0, 1)`.
+    hard_tanh : A piecewise-linear version.
 
     Notes
     -----
@@ -165,10 +275,648 @@ def tanh_derivative(x):
     --------
     >>> import nonlin
     >>> nonlin.tanh_derivative([0.0, 20.0])
-    array([1.00000000e+00, 1.69934170e-17])
+    array([1.0000000e+00, 1.6993417e-17])
     """
     x, dtype = as_float_array(x)
     # exp(-|x|) squared rather than exp(-2|x|), because 2|x| overflows near the dtype's max.
     e = np.exp(-np.abs(x))
     e = e * e
     return finish(4 * e / ((1 + e) * (1 + e)), dtype)
+
+
+def _hard_sigmoid_kink(slope):
+    """Return the kink position 1/(2 slope) for a checked slope > 0, or raise if 1/slope overflows."""
+    if not math.isfinite(1 / slope):
+        raise ValueError(
+            f"slope={slope!r} is too small: the kinks at +-1/(2*slope) are beyond the "
+            f"float64 range, so use slope >= {1 / np.finfo(np.float64).max:.3g}."
+        )
+    return 0.5 / slope
+
+
+def hard_sigmoid(x, slope=1 / 6):
+    r"""Compute the hard sigmoid, a piecewise-linear sigmoid, elementwise.
+
+    .. math::
+
+        \operatorname{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2},\ 0),\ 1\bigr)
+
+    where :math:`s` is `slope`. The kinks are at :math:`x = \pm 1/(2s)`.
+    The default :math:`s = 1/6` is :math:`\operatorname{relu6}(x + 3) / 6`,
+    with kinks at :math:`\pm 3`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    slope : float, default 1/6
+        The slope :math:`s` between the kinks; must be finite and > 0.
+        PyTorch (``hardsigmoid``), JAX and Keras 3 (``hard_sigmoid``) use
+        1/6. Keras 2 and ``tf.keras.backend.hard_sigmoid`` use
+        :math:`0.2 x + 0.5`, which is ``slope=0.2`` (kinks at :math:`\pm 2.5`).
+
+    Returns
+    -------
+    ndarray or scalar
+        The hard sigmoid of `x`, in :math:`[0, 1]`.
+
+    Raises
+    ------
+    ValueError
+        If `slope` is not a finite number > 0, overflows the dtype of `x`,
+        or is so small (below about 5.6e-309) that the kinks overflow float64.
+
+    See Also
+    --------
+    hard_sigmoid_derivative : The derivative, `slope` between the kinks and 0 outside.
+    sigmoid : The smooth function this approximates (whose slope at 0 is 1/4).
+    sparse_sigmoid : The same shape with slope 1/2 and kinks at :math:`\pm 1`.
+
+    Notes
+    -----
+    The value is computed as :math:`(\min(\max(x, -c), c) + c) / (2c)` with
+    :math:`c = 1/(2s)`. For the default slope :math:`c = 3` exactly, so this
+    is PyTorch's ``min(max(x + 3, 0), 6) / 6``. Near the lower kink
+    :math:`x + c` is exact, where :math:`s x + 1/2` would cancel. Every
+    dtype is computed in float64 and rounded once, because in float32
+    :math:`c` overflows for slopes below about 3e-39 and turns subnormal
+    above about 4e37.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.hard_sigmoid([-4.0, -1.5, 0.0, 3.0])
+    array([0.  , 0.25, 0.5 , 1.  ])
+    >>> nonlin.hard_sigmoid([-2.5, 1.0], slope=0.2)
+    array([0. , 0.7])
+    """
+    x, dtype = as_float_array(x)
+    slope = check_parameter(slope, "slope", low=0, low_inclusive=False, dtype=dtype)
+    kink = _hard_sigmoid_kink(slope)
+    wide = x.astype(np.float64)
+    out = (np.clip(wide, -kink, kink) + kink) / (2 * kink)
+    return finish(out, dtype)
+
+
+def hard_sigmoid_derivative(x, slope=1 / 6):
+    r"""Compute the derivative of the hard sigmoid elementwise.
+
+    .. math::
+
+        \operatorname{hard\_sigmoid}'(x) =
+            \begin{cases} s & |x| < 1/(2s) \\ 0 & |x| \ge 1/(2s) \end{cases}
+
+    At the kinks :math:`x = \pm 1/(2s)` (:math:`\pm 3` by default) the
+    derivative is **0**, the one-sided derivative from the flat side, as in
+    PyTorch, JAX (whose ``relu6`` has a gradient of 0 at 0 and 6) and
+    Keras 3. Keras 2 clips :math:`0.2 x + 0.5` with ``tf.clip_by_value``,
+    whose gradient passes at the clip values, so it returns 0.2 there.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    slope : float, default 1/6
+        The slope :math:`s` between the kinks; must be finite and > 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        `slope` strictly between the kinks, 0 elsewhere; NaN stays NaN.
+
+    Raises
+    ------
+    ValueError
+        If `slope` is not a finite number > 0, overflows the dtype of `x`,
+        or is so small (below about 5.6e-309) that the kinks overflow float64.
+
+    See Also
+    --------
+    hard_sigmoid : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.hard_sigmoid_derivative([-3.0, 0.0, 3.0])
+    array([0.        , 0.16666667, 0.        ])
+    >>> nonlin.hard_sigmoid_derivative([-2.0, 1.0], slope=0.25)
+    array([0.  , 0.25])
+    """
+    x, dtype = as_float_array(x)
+    slope = check_parameter(slope, "slope", low=0, low_inclusive=False, dtype=dtype)
+    kink = _hard_sigmoid_kink(slope)
+    wide = x.astype(np.float64)
+    out = np.where(np.abs(wide) < kink, slope, 0.0)
+    return finish(propagate_nan(out, wide), dtype)
+
+
+def sparse_sigmoid(x):
+    r"""Compute the sparse sigmoid elementwise.
+
+    .. math::
+
+        \operatorname{sparse\_sigmoid}(x) =
+            \begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The sparse sigmoid of `x`, in :math:`[0, 1]`: exactly 0 or 1
+        outside :math:`(-1, 1)`.
+
+    See Also
+    --------
+    sparse_sigmoid_derivative : The derivative, 1/2 between the kinks and 0 outside.
+    hard_sigmoid : The same shape with a configurable slope.
+
+    Notes
+    -----
+    This is ``jax.nn.sparse_sigmoid`` and ``keras.ops.sparse_sigmoid``, the
+    derivative of the sparse plus function (Blondel, Martins and Niculae,
+    2020). Computing :math:`(\min(\max(x, -1), 1) + 1) / 2` rounds once,
+    in the addition, and :math:`x + 1` is exact near the lower kink, so the
+    result is correctly rounded.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.sparse_sigmoid([-2.0, -0.5, 0.0, 1.0])
+    array([0.  , 0.25, 0.5 , 1.  ])
+    """
+    x, dtype = as_float_array(x)
+    out = (np.clip(x, -1, 1) + 1) * x.dtype.type(0.5)
+    return finish(out, dtype)
+
+
+def sparse_sigmoid_derivative(x):
+    r"""Compute the derivative of the sparse sigmoid elementwise.
+
+    .. math::
+
+        \operatorname{sparse\_sigmoid}'(x) =
+            \begin{cases} 1/2 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases}
+
+    At the kinks :math:`x = \pm 1` the derivative is **0**, the one-sided
+    derivative from the flat side, as Keras 3 with the TensorFlow backend
+    returns (it selects the constants 0 and 1 with ``tf.where`` there). JAX
+    computes ``0.5 * jnp.clip(x + 1, 0, 2)``, and the derivative rules of
+    the maximum and minimum inside ``jnp.clip`` split a tie evenly between
+    their two arguments, so ``jax.grad`` returns 1/4 at :math:`\pm 1`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        1/2 where :math:`|x| < 1`, 0 elsewhere; NaN stays NaN.
+
+    See Also
+    --------
+    sparse_sigmoid : The function itself.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.sparse_sigmoid_derivative([-1.0, 0.0, 1.0, 2.0])
+    array([0. , 0.5, 0. , 0. ])
+    """
+    x, dtype = as_float_array(x)
+    out = np.where(np.abs(x) < 1, x.dtype.type(0.5), x.dtype.type(0))
+    return finish(propagate_nan(out, x), dtype)
+
+
+def _check_hard_tanh_bounds(min_value, max_value, dtype):
+    """Return the checked bounds of hard_tanh as floats, or raise ValueError naming both."""
+    low = check_parameter(min_value, "min_value", dtype=dtype)
+    high = check_parameter(max_value, "max_value", dtype=dtype)
+    if low > high:
+        raise ValueError(
+            f"min_value={min_value!r} is greater than max_value={max_value!r}: "
+            "pass bounds with min_value <= max_value."
+        )
+    return low, high
+
+
+def hard_tanh(x, min_value=-1.0, max_value=1.0):
+    r"""Compute the hard hyperbolic tangent, a clip to an interval, elementwise.
+
+    .. math::
+
+        \operatorname{hard\_tanh}(x) = \min\bigl(\max(x, a),\ b\bigr)
+
+    where :math:`a` is `min_value` and :math:`b` is `max_value`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    min_value : float, default -1.0
+        The lower bound :math:`a`; any finite value <= `max_value`.
+        PyTorch's ``hardtanh`` calls it ``min_val``; JAX and Keras 3 fix
+        the bounds at :math:`\pm 1`.
+    max_value : float, default 1.0
+        The upper bound :math:`b`; any finite value >= `min_value`.
+        PyTorch calls it ``max_val``.
+
+    Returns
+    -------
+    ndarray or scalar
+        `x` clipped to :math:`[a, b]`; NaN stays NaN.
+
+    Raises
+    ------
+    ValueError
+        If a bound is not finite or overflows the dtype of `x`, or if
+        `min_value` is greater than `max_value`.
+
+    See Also
+    --------
+    hard_tanh_derivative : The derivative, 1 between the bounds and 0 outside.
+    tanh : The smooth function this approximates.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.hard_tanh([-3.0, -0.5, 0.0, 2.0])
+    array([-1. , -0.5,  0. ,  1. ])
+    >>> nonlin.hard_tanh([-3.0, 0.25, 5.0], min_value=0.0, max_value=4.0)
+    array([0.  , 0.25, 4.  ])
+    """
+    x, dtype = as_float_array(x)
+    low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
+    out = np.clip(x, x.dtype.type(low), x.dtype.type(high))
+    return finish(out, dtype)
+
+
+def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
+    r"""Compute the derivative of the hard hyperbolic tangent elementwise.
+
+    .. math::
+
+        \operatorname{hard\_tanh}'(x) =
+            \begin{cases} 1 & a < x < b \\ 0 & x \le a \text{ or } x \ge b \end{cases}
+
+    At the kinks :math:`x = a` and :math:`x = b` the derivative is **0**,
+    the one-sided derivative from the flat side, as PyTorch's ``hardtanh``
+    returns. JAX's ``hard_tanh`` (which selects :math:`x` on the closed
+    interval :math:`[-1, 1]`) and Keras 3 with the TensorFlow backend
+    (``tf.clip_by_value``, whose gradient passes at the clip values)
+    return 1 there.
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    min_value : float, default -1.0
+        The lower bound :math:`a`; any finite value <= `max_value`.
+    max_value : float, default 1.0
+        The upper bound :math:`b`; any finite value >= `min_value`.
+
+    Returns
+    -------
+    ndarray or scalar
+        1 strictly between the bounds, 0 elsewhere; NaN stays NaN.
+
+    Raises
+    ------
+    ValueError
+        If a bound is not finite or overflows the dtype of `x`, or if
+        `min_value` is greater than `max_value`.
+
+    See Also
+    --------
+    hard_tanh : The function itself.
+
+    Notes
+    -----
+    The input is compared with the bounds as given, in float64, so a bound
+    that float32 cannot represent still splits the float32 inputs exactly.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.hard_tanh_derivative([-1.0, 0.0, 1.0, 2.0])
+    array([0., 1., 0., 0.])
+    """
+    x, dtype = as_float_array(x)
+    low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
+    inside = (x > np.float64(low)) & (x < np.float64(high))
+    out = np.where(inside, x.dtype.type(1), x.dtype.type(0))
+    return finish(propagate_nan(out, x), dtype)
+
+
+def softsign(x):
+    r"""Compute the softsign elementwise.
+
+    .. math::
+
+        \operatorname{softsign}(x) = \frac{x}{1 + |x|}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The softsign of `x`, in :math:`[-1, 1]`: :math:`\pm 1` at
+        :math:`\pm\infty`.
+
+    See Also
+    --------
+    softsign_derivative : The derivative :math:`1 / (1 + |x|)^2`.
+    tanh : The exponential-tailed function softsign approximates.
+
+    Notes
+    -----
+    The input is first clipped to the largest finite value of its dtype,
+    which changes no finite input but turns :math:`\infty / \infty` (NaN)
+    at infinity into the limit 1. PyTorch (``softsign``), JAX
+    (``soft_sign``) and Keras 3 (``softsign``) compute the same function.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.softsign([-3.0, 0.0, 1.0, float("inf")])
+    array([-0.75,  0.  ,  0.5 ,  1.  ])
+    """
+    x, dtype = as_float_array(x)
+    largest = np.finfo(x.dtype).max
+    finite = np.clip(x, -largest, largest)
+    return finish(finite / (1 + np.abs(finite)), dtype)
+
+
+def softsign_derivative(x):
+    r"""Compute the derivative of the softsign elementwise.
+
+    .. math::
+
+        \operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative, in :math:`[0, 1]`; 1 at :math:`x = 0`, where the
+        derivative is continuous (softsign is :math:`C^1`, and only its
+        second derivative jumps there).
+
+    See Also
+    --------
+    softsign : The function itself.
+
+    Notes
+    -----
+    The rounding error of :math:`u = 1 + |x|` doubles in the square and
+    alone costs up to 2 ULP, so it is recovered exactly (Fast2Sum) as
+    :math:`\delta = (1 + |x|) - u` and applied as the first-order correction
+    :math:`(1 + |x|)^{-2} \approx u^{-2}\,(1 - 2\delta/u)`. Beyond the
+    square root of the dtype's maximum, :math:`u^{-2}` is computed as
+    :math:`(1/u)^2`, so that nothing overflows.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.softsign_derivative([-3.0, 0.0, 1.0])
+    array([0.0625, 1.    , 0.25  ])
+    """
+    x, dtype = as_float_array(x)
+    # The largest finite value stands in for inf, so the error term below never computes inf - inf.
+    magnitude = np.minimum(np.abs(x), np.finfo(x.dtype).max)
+    denominator = 1 + magnitude
+    error = np.minimum(magnitude, 1) - (denominator - np.maximum(magnitude, 1))
+
+    limit = x.dtype.type(2.0 ** (np.finfo(x.dtype).maxexp // 2 - 1))
+    small = np.minimum(denominator, limit)
+    reciprocal = 1 / denominator
+    square = np.where(denominator < limit, 1 / (small * small), reciprocal * reciprocal)
+    return finish(square - 2 * error * square * reciprocal, dtype)
+
+
+def arctan(x):
+    r"""Compute the inverse tangent elementwise.
+
+    .. math::
+
+        \operatorname{arctan}(x) = \tan^{-1}(x)
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`\arctan(x)`, in :math:`(-\pi/2, \pi/2)`; at :math:`\pm\infty`
+        the result is :math:`\pm\pi/2` rounded to the dtype.
+
+    See Also
+    --------
+    arctan_derivative : The derivative :math:`1 / (1 + x^2)`.
+    softsign : Another squashing function with algebraic tails.
+
+    Notes
+    -----
+    This is :func:`numpy.arctan`; it is here so that the catalogue pairs it
+    with its derivative. PyTorch, JAX and Keras offer it only as a math
+    function, not as a named activation.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.arctan([0.0, 1.0, float("inf")])
+    array([0.        , 0.78539816, 1.57079633])
+    """
+    x, dtype = as_float_array(x)
+    return finish(np.arctan(x), dtype)
+
+
+def arctan_derivative(x):
+    r"""Compute the derivative of the inverse tangent elementwise.
+
+    .. math::
+
+        \operatorname{arctan}'(x) = \frac{1}{1 + x^2}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative, in :math:`[0, 1]`.
+
+    See Also
+    --------
+    arctan : The function itself.
+
+    Notes
+    -----
+    :math:`x^2` overflows for :math:`|x|` beyond the square root of the
+    dtype's maximum (about 1.8e19 in float32). From :math:`|x| = 2^{63}` in
+    float32 (:math:`2^{511}` in float64) on, :math:`1 + x^2` equals
+    :math:`x^2` in the dtype, so the derivative is computed there as
+    :math:`(1/|x|)/|x|`, which never overflows and falls into the
+    subnormals gradually.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.arctan_derivative([0.0, 1.0, 1e150])
+    array([1.e+000, 5.e-001, 1.e-300])
+    """
+    x, dtype = as_float_array(x)
+    magnitude = np.abs(x)
+    # 1 + x*x == x*x from this power of 2 on, and its square stays finite.
+    limit = x.dtype.type(2.0 ** (np.finfo(x.dtype).maxexp // 2 - 1))
+    small = np.minimum(magnitude, limit)
+    large = np.maximum(magnitude, limit)
+    out = np.where(magnitude < limit, 1 / (1 + small * small), (1 / large) / large)
+    return finish(out, dtype)
+
+
+def _isru_parts(x, alpha):
+    """Return ``(w, 1 + alpha w^2)`` in float64, where w is `x` clipped so nothing overflows.
+
+    Beyond ``|x| = 2**400 / sqrt(alpha)`` the term alpha x^2 exceeds 2**800,
+    so isru(x) equals its limit 1/sqrt(alpha) and isru'(x) underflows to 0
+    in float64; clipping there changes no result but keeps alpha x^2 finite.
+    Multiplying (alpha * w) * w rather than alpha * (w * w) keeps the product
+    finite even for a subnormal alpha.
+    """
+    bound = 2.0**400 / math.sqrt(alpha)
+    wide = np.clip(x.astype(np.float64), -bound, bound)
+    return wide, 1 + (alpha * wide) * wide
+
+
+def isru(x, alpha=1.0):
+    r"""Compute the inverse square root unit elementwise.
+
+    .. math::
+
+        \operatorname{isru}(x) = \frac{x}{\sqrt{1 + \alpha x^2}}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        The scale :math:`\alpha` of the quadratic term; must be finite and
+        > 0. The range is :math:`(-1/\sqrt{\alpha}, 1/\sqrt{\alpha})`.
+
+    Returns
+    -------
+    ndarray or scalar
+        The ISRU of `x`, in :math:`[-1/\sqrt{\alpha}, 1/\sqrt{\alpha}]`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0.
+
+    See Also
+    --------
+    isru_derivative : The derivative :math:`(1 + \alpha x^2)^{-3/2}`.
+    tanh : The function ISRU was proposed to replace.
+
+    Notes
+    -----
+    :math:`x^2` overflows for :math:`|x|` beyond the square root of the
+    dtype's maximum; the input is clipped to a bound where
+    :math:`\alpha x^2 > 2^{800}` and the result already equals its limit
+    :math:`\pm 1/\sqrt{\alpha}`, so nothing overflows. Every dtype is
+    computed in float64 and rounded once, because :math:`\alpha x^2`
+    spans far more than float32's exponent range (for example
+    :math:`\alpha = 10^{-50}` with :math:`x = 10^{30}`). PyTorch, JAX and
+    Keras have no ISRU.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.isru([-1e300, 0.0, 1.0])
+    array([-1.        ,  0.        ,  0.70710678])
+    >>> nonlin.isru([1e300], alpha=0.25)
+    array([2.])
+    """
+    x, dtype = as_float_array(x)
+    alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False)
+    wide, base = _isru_parts(x, alpha)
+    out = wide / np.sqrt(base)
+    # For a tiny alpha the limit 1/sqrt(alpha) can exceed float16 or float32, and inf is then its rounding.
+    with np.errstate(over="ignore"):
+        return finish(out, dtype)
+
+
+def isru_derivative(x, alpha=1.0):
+    r"""Compute the derivative of the inverse square root unit elementwise.
+
+    .. math::
+
+        \operatorname{isru}'(x) = \bigl(1 + \alpha x^2\bigr)^{-3/2}
+
+    Parameters
+    ----------
+    x : array_like
+        Input values. float16, float32 and float64 keep their dtype;
+        integer and bool input is computed in float64.
+    alpha : float, default 1.0
+        The scale :math:`\alpha` of the quadratic term; must be finite and > 0.
+
+    Returns
+    -------
+    ndarray or scalar
+        The derivative, in :math:`[0, 1]`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a finite number > 0.
+
+    See Also
+    --------
+    isru : The function itself.
+
+    Notes
+    -----
+    One call to :func:`numpy.power` with exponent -3/2, rather than cubing
+    :math:`1/\sqrt{1 + \alpha x^2}`, keeps the rounding error to about 3 ULP
+    of float64. The input is clipped as in :func:`isru`, where the result
+    has underflowed to 0.
+
+    Examples
+    --------
+    >>> import nonlin
+    >>> nonlin.isru_derivative([0.0, 1.0, 1e300])
+    array([1.        , 0.35355339, 0.        ])
+    """
+    x, dtype = as_float_array(x)
+    alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False)
+    _, base = _isru_parts(x, alpha)
+    return finish(np.power(base, -1.5), dtype)

@@ -21,16 +21,17 @@ def as_float_array(x, name="x"):
 
     Returns ``(array, dtype)``: `array` is what the formulas work on and
     `dtype` is the dtype of the result. float32 and float64 keep their dtype.
-    float16 is computed in float32 and rounded once at the end, because
-    intermediate float16 values overflow (``exp(12)`` already does) and each
-    float16 rounding costs a whole float16 ULP. Integer and bool input is
+    float16 is computed in float64 and rounded once at the end, because
+    intermediate float16 values overflow (``exp(12)`` already does), each
+    float16 rounding costs a whole float16 ULP, and float64 leaves the one
+    final rounding almost always correct. Integer and bool input is
     computed in float64, as NumPy's own ufuncs do.
     """
     array = np.asarray(x)
     dtype = array.dtype
     if dtype in _SUPPORTED:
         if dtype == np.float16:
-            return array.astype(np.float32), dtype
+            return array.astype(np.float64), dtype
         return array, dtype
     if dtype.kind in "biu":
         return array.astype(np.float64), np.dtype(np.float64)
@@ -43,7 +44,11 @@ def as_float_array(x, name="x"):
 
 def finish(result, dtype):
     """Round `result` to `dtype`; 0-d results become NumPy scalars, as from a ufunc."""
-    result = np.asarray(result).astype(dtype, copy=False)
+    # Rounding to a narrower dtype (float64 to float32 or float16) overflows
+    # to inf exactly where the true result exceeds that dtype's range, so
+    # inf is the correctly rounded answer there.
+    with np.errstate(over="ignore"):
+        result = np.asarray(result).astype(dtype, copy=False)
     if result.ndim == 0:
         return result[()]
     return result

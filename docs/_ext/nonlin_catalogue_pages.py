@@ -1,0 +1,468 @@
+"""Directives that build the reference and comparison pages of the site from the catalogue.
+
+Every list of activations on the site comes from :mod:`nonlin.catalogue`
+or ``nonlin.__all__`` through this module, so a new catalogue entry shows up
+in the API reference, the comparison table and the conventions page
+without an edit here. Each directive writes reStructuredText and parses it;
+in a MyST page, put it inside an ``{eval-rst}`` block.
+"""
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.parsing import nested_parse_to_nodes
+
+import nonlin
+import nonlin.plotting
+from nonlin.catalogue import CATALOGUE, FAMILIES, by_family
+
+logger = logging.getLogger(__name__)
+
+DOCS_DIR = Path(__file__).resolve().parent.parent
+REPOSITORY_DIR = DOCS_DIR.parent
+GALLERY_DIR = REPOSITORY_DIR / "gallery"
+#: sphinx-gallery's output folder, relative to the docs folder.
+GALLERY_OUTPUT = "auto_examples"
+#: Section of the gallery with the pages that compare activations.
+COMPARISONS = "comparisons"
+#: Written by the accuracy tests; the accuracy page renders it when it exists.
+ACCURACY_JSON = REPOSITORY_DIR / "tests" / "reference" / "accuracy.json"
+#: The file autosummary scans for the API pages to generate; conf.py writes it.
+AUTOSUMMARY_SOURCE = "api/generated/_public_functions.rst"
+
+
+# --- Catalogue names, gallery pages and API pages ---------------------------
+
+
+def gallery_script(entry):
+    """Return the path of the gallery script of a catalogue entry."""
+    return GALLERY_DIR / entry.family / f"plot_{entry.name}.py"
+
+
+def gallery_label(entry):
+    """Return the reference label sphinx-gallery gives the page of a catalogue entry."""
+    return f"sphx_glr_{GALLERY_OUTPUT}_{entry.family}_plot_{entry.name}.py"
+
+
+def has_gallery_page(entry):
+    return gallery_script(entry).is_file()
+
+
+def entry_of_public_names():
+    """Return ``{public name: entry}`` for every name of ``nonlin.__all__`` that belongs to an entry.
+
+    A name belongs to an entry when it is the entry's function, derivative,
+    JVP or VJP, so aliases (``swish = silu``) map to the entry they alias.
+    """
+    owners = {}
+    for entry in CATALOGUE.values():
+        for function in (entry.function, entry.derivative, entry.jvp, entry.vjp):
+            if function is not None:
+                owners[id(function)] = entry
+    return {
+        name: owners[id(getattr(nonlin, name))]
+        for name in nonlin.__all__
+        if id(getattr(nonlin, name)) in owners
+    }
+
+
+def api_groups():
+    """Return ``[(title, module, [names])]``: the public names in the order the API index shows them.
+
+    Names follow the catalogue, family by family. Names of ``nonlin.__all__``
+    that no entry owns yet come in a group of their own, so that no public
+    function is left without an API page.
+    """
+    owned = entry_of_public_names()
+    groups = []
+    for family, entries in by_family().items():
+        names = []
+        for entry in entries:
+            names += [name for name in nonlin.__all__ if owned.get(name) is entry and name not in names]
+        if names:
+            groups.append((FAMILIES[family], "nonlin", _function_first(names, entries)))
+    unowned = [name for name in nonlin.__all__ if name not in owned]
+    if unowned:
+        groups.append(("Functions not yet in the catalogue", "nonlin", unowned))
+    return groups
+
+
+def _function_first(names, entries):
+    """Order names entry by entry: function, derivative, JVP and VJP, then the entry's aliases."""
+    order = []
+    for entry in entries:
+        functions = [f for f in (entry.function, entry.derivative, entry.jvp, entry.vjp) if f is not None]
+        canonical = [f.__name__ for f in functions if f.__name__ in names]
+        aliases = [name for name in names if name not in canonical and any(getattr(nonlin, name) is f for f in functions)]
+        order += [name for name in canonical + aliases if name not in order]
+    return order + [name for name in names if name not in order]
+
+
+def plotting_names():
+    """Return ``(functions, classes)`` of :mod:`nonlin.plotting` that the API reference documents."""
+    functions, classes = [], []
+    for name in nonlin.plotting.__all__:
+        value = getattr(nonlin.plotting, name)
+        if isinstance(value, type):
+            classes.append(name)
+        elif callable(value):
+            functions.append(name)
+    return functions, classes
+
+
+def write_autosummary_source(docs_dir):
+    """Write the file that autosummary scans to generate one page per public function.
+
+    The API index lists the same names through the ``nonlin-api-summary``
+    directive. This file exists only because autosummary finds the names
+    to generate pages for by reading source files.
+    """
+    lines = [".. This file is generated by docs/conf.py on every build; edits are lost.", ""]
+    for _, module, names in api_groups():
+        lines += _autosummary_block(module, names, ".", "autosummary/nonlin_function.rst")
+    functions, classes = plotting_names()
+    lines += _autosummary_block("nonlin.plotting", functions, ".", "autosummary/nonlin_function.rst")
+    lines += _autosummary_block("nonlin.plotting", classes, ".", "autosummary/nonlin_class.rst")
+    path = Path(docs_dir) / AUTOSUMMARY_SOURCE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "\n".join(lines) + "\n"
+    # Rewriting an unchanged file would make Sphinx reread the pages that depend on it.
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _autosummary_block(module, names, toctree, template):
+    if not names:
+        return []
+    lines = [f".. currentmodule:: {module}", "", ".. autosummary::", f"   :toctree: {toctree}",
+             f"   :template: {template}", "   :nosignatures:", ""]
+    lines += [f"   {name}" for name in names]
+    return lines + [""]
+
+
+def autosummary_context():
+    """Return the values the API page templates read: gallery links and mini-gallery targets."""
+    owned = entry_of_public_names()
+    gallery_pages = {}
+    minigallery = {}
+    for name, entry in owned.items():
+        targets = [f"nonlin.{name}"]
+        for function in (entry.function, entry.derivative, entry.jvp, entry.vjp):
+            if function is not None and f"nonlin.{function.__name__}" not in targets:
+                targets.append(f"nonlin.{function.__name__}")
+        minigallery[f"nonlin.{name}"] = " ".join(targets)
+        if has_gallery_page(entry):
+            gallery_pages[f"nonlin.{name}"] = {"label": gallery_label(entry), "title": entry.title}
+    for name in nonlin.plotting.__all__:
+        minigallery[f"nonlin.plotting.{name}"] = f"nonlin.plotting.{name}"
+    return {"nonlin_gallery_pages": gallery_pages, "nonlin_minigallery": minigallery}
+
+
+# --- Small helpers for the generated reST ------------------------------------
+
+
+def _math(latex):
+    """Return an inline math role for `latex`, which never contains a backquote in the catalogue."""
+    if "`" in latex:
+        raise ValueError(f"LaTeX {latex!r} contains a backquote, which reST math roles cannot hold.")
+    return f":math:`{latex}`"
+
+
+def _escape(text):
+    """Escape reST inline markup characters in plain text."""
+    for character in ("\\", "*", "`", "|", "_"):
+        text = text.replace(character, "\\" + character)
+    return text
+
+
+def _page_link(entry):
+    if has_gallery_page(entry):
+        return f":ref:`{_escape(entry.title)} <{gallery_label(entry)}>`"
+    return _escape(entry.title)
+
+
+def _list_table(header, rows, widths=None, classes="nonlin-compare"):
+    """Return a ``list-table`` inside a container that scrolls sideways on narrow screens."""
+    lines = [".. container:: nonlin-table-scroll", "", "   .. list-table::", "      :header-rows: 1",
+             f"      :class: {classes}"]
+    if widths:
+        lines.append(f"      :widths: {widths}")
+    lines.append("")
+    for row in [header, *rows]:
+        for number, cell in enumerate(row):
+            marker = "* -" if number == 0 else "  -"
+            cell_lines = str(cell).splitlines() or [""]
+            lines.append(f"      {marker} {cell_lines[0]}")
+            lines += [f"          {line}" if line else "" for line in cell_lines[1:]]
+    return lines + [""]
+
+
+class _GeneratedDirective(SphinxDirective):
+    """A directive whose output is reST written by `rst_lines`."""
+
+    def rst_lines(self):
+        raise NotImplementedError
+
+    def run(self):
+        text = "\n".join(self.rst_lines())
+        return nested_parse_to_nodes(self.state, text, source=f"<{self.name} directive>")
+
+
+# --- API index ---------------------------------------------------------------
+
+
+class ApiSummary(_GeneratedDirective):
+    """Render the API index: one autosummary table per family, then the plotting helpers."""
+
+    def rst_lines(self):
+        lines = []
+        for title, module, names in api_groups():
+            lines += [title, "-" * len(title), ""]
+            lines += _autosummary_block(module, names, "generated", "autosummary/nonlin_function.rst")
+        functions, classes = plotting_names()
+        title = "Plotting helpers (nonlin.plotting)"
+        lines += [title, "-" * len(title), "", ".. automodule:: nonlin.plotting", "   :no-members:", ""]
+        lines += _autosummary_block("nonlin.plotting", functions, "generated", "autosummary/nonlin_function.rst")
+        lines += _autosummary_block("nonlin.plotting", classes, "generated", "autosummary/nonlin_class.rst")
+        return lines
+
+
+# --- Comparison table --------------------------------------------------------
+
+
+def sparkline_svg(entry, width=132, height=84):
+    """Return a small SVG of `entry` (solid) and its derivative (dashed) with its default parameters."""
+    x = nonlin.plotting.default_inputs(entry, samples=241)
+    values, slopes = nonlin.plotting._evaluate(entry, x, {})
+    finite = np.concatenate([values[np.isfinite(values)], slopes[np.isfinite(slopes)], [0.0]])
+    low, high = float(finite.min()), float(finite.max())
+    if high - low < 1e-12:
+        low, high = low - 1, high + 1
+    pad = 0.08 * (high - low)
+    low, high = low - pad, high + pad
+
+    def to_x(value):
+        return (value - x[0]) / (x[-1] - x[0]) * width
+
+    def to_y(value):
+        return height - (value - low) / (high - low) * height
+
+    def polylines(curve, colour, dash):
+        xs, ys = nonlin.plotting._break_jumps(x, curve)
+        pieces, current = [], []
+        for u, v in zip(xs, ys, strict=True):
+            if np.isfinite(u) and np.isfinite(v):
+                current.append(f"{to_x(u):.1f},{to_y(v):.1f}")
+            elif current:
+                pieces.append(current)
+                current = []
+        if current:
+            pieces.append(current)
+        dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
+        return "".join(
+            f'<polyline points="{" ".join(piece)}" fill="none" stroke="{colour}" '
+            f'stroke-width="1.8"{dash_attribute}/>'
+            for piece in pieces
+        )
+
+    axes = (
+        f'<line x1="0" y1="{to_y(0):.1f}" x2="{width}" y2="{to_y(0):.1f}" stroke="#9a9a9a" stroke-width="0.8"/>'
+        f'<line x1="{to_x(0):.1f}" y1="0" x2="{to_x(0):.1f}" y2="{height}" stroke="#9a9a9a" stroke-width="0.8"/>'
+    )
+    body = (
+        f'<rect width="{width}" height="{height}" fill="white"/>{axes}'
+        + polylines(slopes, nonlin.plotting.PALETTE[1], "4 2.5")
+        + polylines(values, nonlin.plotting.PALETTE[0], "")
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">{body}</svg>'
+    )
+
+
+def sparkline_uri(entry):
+    svg = sparkline_svg(entry).encode("utf-8")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _bounded_text(entry):
+    return nonlin.plotting._boundedness(entry)
+
+
+def _kinks_cell(entry):
+    if not entry.kinks:
+        return "none"
+    return ", ".join(_math(f"f'({kink.x:g}) = {kink.derivative:g}") for kink in entry.kinks)
+
+
+def _smoothness_cell(entry):
+    if entry.smoothness < 0:
+        return "discontinuous"
+    return _math(nonlin.plotting._smoothness_latex(entry.smoothness))
+
+
+class ComparisonTable(_GeneratedDirective):
+    """Render one comparison table per family, with a small plot of each activation."""
+
+    def rst_lines(self):
+        header = ["Activation", "Plot (f solid, f' dashed)", "f(x)", "f'(x)", "Range", "Monotonic",
+                  "Smoothness", "f(0) = 0", "Bounded", "f' at kinks", "Cost"]
+        lines = []
+        for family, entries in by_family().items():
+            if not entries:
+                continue
+            title = FAMILIES[family]
+            lines += [title, "-" * len(title), ""]
+            rows = []
+            for entry in entries:
+                name_cell = f"{_page_link(entry)}\n\n:func:`nonlin.{entry.function.__name__}`"
+                plot_cell = (f".. image:: {sparkline_uri(entry)}\n   :alt: {entry.name} and its derivative"
+                             "\n   :class: nonlin-sparkline")
+                rows.append([
+                    name_cell, plot_cell, _math(entry.formula), _math(entry.derivative_formula),
+                    _math(entry.output_range.latex), _escape(entry.monotonic), _smoothness_cell(entry),
+                    "yes" if entry.zero_centred else "no", _bounded_text(entry), _kinks_cell(entry),
+                    _escape(entry.cost or "not stated"),
+                ])
+            lines += _list_table(header, rows)
+        return lines
+
+
+# --- Defaults and conventions ------------------------------------------------
+
+
+class KinkTable(_GeneratedDirective):
+    """Render every kink of the catalogue with the derivative nonlin returns there and why."""
+
+    def rst_lines(self):
+        rows = []
+        for entry in CATALOGUE.values():
+            for kink in entry.kinks:
+                rows.append([_page_link(entry), _math(f"x = {kink.x:g}"), _math(f"{kink.derivative:g}"),
+                             _escape(kink.convention)])
+        if not rows:
+            return ["No activation of the catalogue has a kink."]
+        return _list_table(["Activation", "Kink", "nonlin's f' there", "Convention and other frameworks"], rows)
+
+
+class ParameterTable(_GeneratedDirective):
+    """Render every parameter of the catalogue with its default and valid values."""
+
+    def rst_lines(self):
+        rows = []
+        for entry in CATALOGUE.values():
+            for parameter in entry.parameters:
+                rows.append([_page_link(entry), f"``{parameter.name}``", f"``{parameter.default!r}``",
+                             _escape(parameter.valid), _escape(parameter.description)])
+        return _list_table(["Activation", "Parameter", "Default", "Valid values", "Meaning"], rows)
+
+
+class VariantTable(_GeneratedDirective):
+    """Render the variants the catalogue lists, such as the tanh form of GELU."""
+
+    def rst_lines(self):
+        rows = []
+        for entry in CATALOGUE.values():
+            for variant, settings in entry.variants.items():
+                call = ", ".join(f"{key}={value!r}" for key, value in settings.items())
+                rows.append([_page_link(entry), _escape(variant), f"``nonlin.{entry.name}(x, {call})``"])
+        if not rows:
+            return ["No activation of the catalogue has a variant yet."]
+        return _list_table(["Activation", "Variant", "Call"], rows)
+
+
+# --- Accuracy ----------------------------------------------------------------
+
+
+class AccuracyTable(_GeneratedDirective):
+    """Render the measured accuracy from ``tests/reference/accuracy.json``, or a note while it is missing."""
+
+    KEYS = ("name", "label", "dtype", "function_max_ulp", "derivative_max_ulp", "bound_ok")
+
+    def rst_lines(self):
+        self.env.note_dependency(str(ACCURACY_JSON))
+        if not ACCURACY_JSON.is_file():
+            return [".. note::", "",
+                    "   No accuracy measurements are stored yet. The accuracy tests write them to",
+                    "   ``tests/reference/accuracy.json``, and the next build of the site shows them here.", ""]
+        try:
+            records = json.loads(ACCURACY_JSON.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise self.error(f"{ACCURACY_JSON} is not valid JSON ({error}): regenerate it with the accuracy tests.")
+        if not isinstance(records, list):
+            raise self.error(f"{ACCURACY_JSON} must hold a list of records, got {type(records).__name__}.")
+        rows = []
+        for number, record in enumerate(records):
+            missing = [key for key in self.KEYS if key not in record]
+            if missing:
+                raise self.error(f"record {number} of {ACCURACY_JSON} has no {', '.join(missing)}: regenerate it.")
+            entry = CATALOGUE.get(record["name"])
+            name = _page_link(entry) if entry else f"``{record['name']}``"
+            rows.append([name, _escape(str(record["label"])), f"``{record['dtype']}``",
+                         _format_ulp(record["function_max_ulp"]), _format_ulp(record["derivative_max_ulp"]),
+                         "yes" if record["bound_ok"] else "**no**"])
+        header = ["Activation", "Case", "dtype", "f: max error (ULP)", "f': max error (ULP)", "Within the bound"]
+        return _list_table(header, rows, classes="nonlin-compare nonlin-accuracy")
+
+
+def _format_ulp(value):
+    if value is None:
+        return "not measured"
+    value = float(value)
+    if math.isinf(value) or math.isnan(value):
+        return f"**{value}**"
+    return f"{value:.3g}"
+
+
+# --- Figures from the gallery ------------------------------------------------
+
+
+class GalleryFigure(SphinxDirective):
+    """Show a figure a gallery script drew, with its high-density version, or a note without it.
+
+    The argument is the script's path under the gallery folder without
+    ``.py`` (``comparisons/plot_grid``), optionally followed by the figure
+    number (1 by default). With ``-D plot_gallery=0`` the scripts do not run
+    and the figure does not exist, so the page shows a note instead of
+    failing the build.
+    """
+
+    required_arguments = 1
+    optional_arguments = 1
+    option_spec = {"alt": directives.unchanged_required}
+
+    def run(self):
+        script = self.arguments[0]
+        number = int(self.arguments[1]) if len(self.arguments) > 1 else 1
+        folder, stem = script.rsplit("/", 1)
+        image = f"/{GALLERY_OUTPUT}/{folder}/images/sphx_glr_{stem}_{number:03d}.png"
+        high_density = f"/{GALLERY_OUTPUT}/{folder}/images/sphx_glr_{stem}_{number:03d}_2_00x.png"
+        label = f"sphx_glr_{GALLERY_OUTPUT}_{folder}_{stem}.py"
+        if not (DOCS_DIR / image.lstrip("/")).is_file():
+            text = (f".. note::\n\n   This figure is drawn by :ref:`a gallery script <{label}>`, "
+                    "which this build did not run (``plot_gallery=0``).")
+            return nested_parse_to_nodes(self.state, text, source=f"<{self.name} directive>")
+        alt = self.options.get("alt", stem)
+        lines = [f".. image-sg:: {image}", f"   :alt: {alt}", "   :class: sphx-glr-single-img nonlin-front-image"]
+        if (DOCS_DIR / high_density.lstrip("/")).is_file():
+            lines.append(f"   :srcset: {image}, {high_density} 2.00x")
+        return nested_parse_to_nodes(self.state, "\n".join(lines), source=f"<{self.name} directive>")
+
+
+def setup(app):
+    app.add_directive("nonlin-api-summary", ApiSummary)
+    app.add_directive("nonlin-comparison-table", ComparisonTable)
+    app.add_directive("nonlin-kink-table", KinkTable)
+    app.add_directive("nonlin-parameter-table", ParameterTable)
+    app.add_directive("nonlin-variant-table", VariantTable)
+    app.add_directive("nonlin-accuracy-table", AccuracyTable)
+    app.add_directive("nonlin-gallery-figure", GalleryFigure)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,91 @@
+"""Fixtures for the browser tests: the built site, a loopback server and headless Chromium.
+
+The site is the one in ``NONLIN_SITE_DIR`` when that is set (used as it is),
+otherwise ``docs/_build/html``, brought up to date first with the sphinx-build
+command of ``make html`` (an incremental build, quick when nothing changed).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from browser import site_build, site_check
+
+ARTIFACTS_DIR = site_build.REPOSITORY_ROOT / "test-artifacts"
+
+
+def running_in_ci():
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    """Return Debian's Chromium, skipping (failing in CI) when it is not installed."""
+    if not site_check.CHROMIUM_PATH.is_file():
+        message = (
+            f"{site_check.CHROMIUM_PATH} not found; install Debian's Chromium with "
+            "'apt-get install chromium' (Playwright's own browser download is not used)"
+        )
+        if running_in_ci():
+            pytest.fail(message + "; CI=true, so a missing browser fails instead of skipping")
+        pytest.skip(message)
+    return site_check.CHROMIUM_PATH
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    """Return the directory of the built site, building it first unless NONLIN_SITE_DIR is set."""
+    configured = os.environ.get(site_build.SITE_DIR_VARIABLE)
+    if configured:
+        directory = Path(configured)
+        if not (directory / "index.html").is_file():
+            pytest.fail(
+                f"{site_build.SITE_DIR_VARIABLE}={configured} has no index.html; "
+                "point it at a built site (e.g. docs/_build/html after 'make html') or unset it"
+            )
+        return directory
+
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    result = site_build.run_build(
+        site_build.REPOSITORY_ROOT, log_path=ARTIFACTS_DIR / "browser-site-build.log"
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            "building the site for the browser tests failed; the full output is in "
+            f"test-artifacts/browser-site-build.log, its end:\n{site_build.tail(result.output)}"
+        )
+    return result.html_dir
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir):
+    """Return every HTML page of the site, relative to its root."""
+    pages = site_build.html_pages(site_dir)
+    assert "index.html" in pages, f"{site_dir} has no index.html"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """Serve the built site on 127.0.0.1 and return its base URL."""
+    with site_build.SiteServer(site_dir) as server:
+        yield server.base_url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """Launch one headless Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = site_check.launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    """Return test-artifacts/ (gitignored), where screenshots and measurements go."""
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR

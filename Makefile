@@ -39,9 +39,15 @@ html-noplot: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# torch==2.13.0 exactly: a CPU build on these machines, where any other
+# version string pulls a CUDA build of several gigabytes. Its sympy pin
+# downgrades mpmath, so the locked versions are reinstalled after it.
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, set on some machines here, slow a
+# current NumPy, so the timing run goes without them.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 serve:
 	@test -f docs/_build/html/index.html || { echo "No built site: run 'make html' first."; exit 1; }
@@ -60,4 +66,4 @@ lock:
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst test-artifacts
+	rm -rf docs/_build docs/auto_examples docs/api/generated docs/sg_execution_times.rst docs/benchmarks/generated test-artifacts

@@ -1,6 +1,6 @@
 """The library peers: scipy.special and PyTorch on the CPU.
 
-Each table is keyed by catalogue name (or alias) and holds the callable
+Each table is keyed by catalogue name (or alias) and contains the callable
 and the code it runs, as the results record it. Forms take the catalogue's
 parameter names as keyword arguments, so a renamed parameter fails loudly
 (the results record the error) instead of timing the default silently.
@@ -36,7 +36,9 @@ class Form:
 SCIPY_FUNCTIONS = {
     "sigmoid": Form(lambda x: special.expit(x), "scipy.special.expit(x)"),
     "log_sigmoid": Form(lambda x: special.log_expit(x), "scipy.special.log_expit(x)"),
-    "softplus": Form(lambda x: -special.log_expit(-x), "-scipy.special.log_expit(-x)"),
+    "softplus": Form(
+        lambda x, beta=1.0: -special.log_expit(-beta * x) / beta, "-scipy.special.log_expit(-beta * x) / beta"
+    ),
     "silu": Form(lambda x: x * special.expit(x), "x * scipy.special.expit(x)"),
     "gelu": Form(
         lambda x, approximate="none": _scipy_gelu(x, approximate),
@@ -45,7 +47,7 @@ SCIPY_FUNCTIONS = {
 }
 
 SCIPY_DERIVATIVES = {
-    "softplus": Form(lambda x: special.expit(x), "scipy.special.expit(x)"),
+    "softplus": Form(lambda x, beta=1.0: special.expit(beta * x), "scipy.special.expit(beta * x)"),
     "log_sigmoid": Form(lambda x: special.expit(-x), "scipy.special.expit(-x)"),
 }
 
@@ -250,10 +252,11 @@ TORCH_ELEMENTWISE = {
         lambda x, ones: _aten().mish_backward.default(ones, x), "aten.mish_backward(ones, x)",
     ),
     "softplus": TorchForm(
-        lambda x: _functional().softplus(x), "torch.nn.functional.softplus(x)  (beta=1, threshold=20)",
-        lambda x, y: _nn().softplus(x, 1, 20, out=y),
-        lambda x, ones: _aten().softplus_backward.default(ones, x, 1, 20), "aten.softplus_backward(ones, x, 1, 20)",
-        lambda x, ones, y, scratch: _aten().softplus_backward.grad_input(ones, x, 1, 20, grad_input=y),
+        lambda x, beta=1.0: _functional().softplus(x, beta), "torch.nn.functional.softplus(x, beta)  (threshold=20)",
+        lambda x, y, beta=1.0: _nn().softplus(x, beta, 20, out=y),
+        lambda x, ones, beta=1.0: _aten().softplus_backward.default(ones, x, beta, 20),
+        "aten.softplus_backward(ones, x, beta, 20)",
+        lambda x, ones, y, scratch, beta=1.0: _aten().softplus_backward.grad_input(ones, x, beta, 20, grad_input=y),
     ),
     "sigmoid": TorchForm(
         lambda x: _torch().sigmoid(x), "torch.sigmoid(x)",
@@ -367,7 +370,8 @@ def torch_autograd_derivative(form):
 class TorchVectorForm:
     """PyTorch's kernels for an activation along one axis, and its vector-Jacobian product.
 
-    `fresh(x, axis)` and `out(x, axis, y)` compute the function.
+    `fresh(x, axis)` and `out(x, axis, y)` compute the function, and `out`
+    and `vjp_out` are None where PyTorch has no ``out=`` form.
     `vjp(x, cotangent, axis)` and `vjp_out(x, cotangent, axis, y, scratch)`
     run the forward and then the backward kernel, as nonlin's vjp does,
     because the backward kernel takes the forward output.

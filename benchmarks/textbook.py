@@ -113,12 +113,20 @@ def celu_derivative(x, alpha=1.0):
 
 # Smooth rectifiers
 
-def softplus(x):
-    return np.log(1 + np.exp(x))
+def softplus(x, beta=1.0):
+    return np.log(1 + np.exp(beta * x)) / beta
 
 
-def softplus_derivative(x):
-    return 1 / (1 + np.exp(-x))
+def softplus_derivative(x, beta=1.0):
+    return 1 / (1 + np.exp(-beta * x))
+
+
+def sparse_plus(x):
+    return np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4)).astype(x.dtype)
+
+
+def sparse_plus_derivative(x):
+    return np.clip((x + 1) / 2, 0, 1)
 
 
 def gelu(x, approximate="none"):

@@ -1,8 +1,8 @@
 """Paired timing and memory measurement for the benchmark.
 
 Every implementation of one measurement (nonlin, its peers and the
-bandwidth floor) runs in each round, one after the other, so that a burst
-of load from elsewhere on the machine slows all of them in the same round
+bandwidth floor) runs in each round, one after the other. A burst of load
+from elsewhere on the machine then slows all of them in the same round
 instead of biasing one. Ratios are taken within a round and then
 summarised across rounds, which cancels most of that shared noise.
 """
@@ -80,8 +80,8 @@ def ratio_summary(numerator, denominator):
 def peak_memory(call):
     """Return ``(peak traced bytes during one call, bytes of its result)``.
 
-    tracemalloc sees NumPy's array allocations, because NumPy reports its
-    data buffers to it, but not PyTorch's.
+    tracemalloc records NumPy's array allocations, because NumPy reports
+    its data buffers to it, but not PyTorch's.
     """
     tracemalloc.start()
     try:

@@ -31,6 +31,7 @@ extensions = [
     "sphinx_copybutton",
     "nonlin_catalogue_pages",
     "nonlin_site_guards",
+    "nonlin_benchmark_page",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -148,4 +149,6 @@ sphinx_gallery_conf = {
     "abort_on_example_error": False,
     "only_warn_on_example_error": False,
     "matplotlib_animations": False,
+    # Two worker processes, one per core of the machines the site is built on.
+    "parallel": 2,
 }

@@ -3,7 +3,7 @@
 The full benchmark takes minutes and its numbers depend on the machine, so
 this checks only that ``benchmarks/run.py --quick`` runs, writes every
 field the figures and docs read, and that the figures render from it.
-PyTorch is optional: without it the run must still succeed and say why
+PyTorch is optional: without it the run must still succeed and note why
 the PyTorch peer is missing.
 """
 

@@ -2,10 +2,11 @@
 edit, and with a failing example.
 
 The builds run the sphinx-build command of ``make html`` (see
-``tests/browser/site_build.py``) and take minutes each, so the module builds
-one clean copy offline and one online, and derives the other checks from
-copies of the first. The functions of ``docs/_ext/nonlin_site_guards.py``
-are also tested directly, without a build.
+``tests/browser/site_build.py``) and take minutes each. So the module reuses
+the session's clean build (offline where ``unshare --net`` works), which the
+browser tests also read, builds one more clean copy of the same files, and
+derives the other checks from copies of the first build. The functions of
+``docs/_ext/nonlin_site_guards.py`` are also tested directly, without a build.
 """
 
 import importlib.util
@@ -60,26 +61,16 @@ def build_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def source_snapshot(build_dir):
-    """Copy the tree once, so that every build below starts from the same files."""
-    return site_build.copy_tree(build_dir / "source")
+def clean_build(tmp_path_factory):
+    """The session's clean build of a copy of the tree, offline where unshare works."""
+    return site_build.shared_clean_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def offline_build(source_snapshot, build_dir):
-    """Build a fresh copy of the tree with the network cut off (skips where unshare cannot run)."""
-    works, reason = site_build.unshare_network_works()
-    if not works:
-        pytest.skip(f"cannot cut the network off for the build: {reason}")
-    root = site_build.copy_built_tree(source_snapshot, build_dir / "offline")
-    return site_build.run_build(root, offline=True, log_path=build_dir / "offline.log")
-
-
-@pytest.fixture(scope="module")
-def online_build(source_snapshot, build_dir):
-    """Build a second fresh copy of the tree, with the network as it is."""
-    root = site_build.copy_built_tree(source_snapshot, build_dir / "online")
-    return site_build.run_build(root, log_path=build_dir / "online.log")
+def second_clean_build(clean_build, build_dir):
+    """Build another fresh copy of the same files, with the network as it is."""
+    root = site_build.copy_built_tree(clean_build.source, build_dir / "second")
+    return site_build.run_build(root, log_path=build_dir / "second.log")
 
 
 def files_under(directory):
@@ -113,22 +104,26 @@ def gallery_summary(output):
 
 
 @pytest.mark.build
-def test_build_succeeds_offline(offline_build):
-    offline_build.check()
-    assert (offline_build.html_dir / "index.html").is_file()
+def test_build_succeeds_offline(clean_build):
+    works, reason = site_build.unshare_network_works()
+    if not works:
+        pytest.skip(f"cannot cut the network off for the build: {reason}")
+    assert clean_build.offline
+    clean_build.check()
+    assert (clean_build.html_dir / "index.html").is_file()
 
 
 @pytest.mark.build
-def test_clean_builds_identical(offline_build, online_build):
-    offline_build.check()
-    online_build.check()
-    files_a = files_under(offline_build.html_dir)
-    files_b = files_under(online_build.html_dir)
+def test_clean_builds_identical(clean_build, second_clean_build):
+    clean_build.check()
+    second_clean_build.check()
+    files_a = files_under(clean_build.html_dir)
+    files_b = files_under(second_clean_build.html_dir)
 
     only_a = sorted(files_a.keys() - files_b.keys())
     only_b = sorted(files_b.keys() - files_a.keys())
-    assert not only_a, f"files only in the offline build: {only_a}"
-    assert not only_b, f"files only in the online build: {only_b}"
+    assert not only_a, f"files only in the first build: {only_a}"
+    assert not only_b, f"files only in the second build: {only_b}"
 
     differing = [name for name in sorted(files_a) if files_a[name].read_bytes() != files_b[name].read_bytes()]
     details = "\n".join(f"  {name}: {first_difference(files_a[name], files_b[name])}" for name in differing[:10])
@@ -136,9 +131,9 @@ def test_clean_builds_identical(offline_build, online_build):
 
 
 @pytest.mark.build
-def test_library_edit_reruns_examples(offline_build, build_dir):
-    offline_build.check()
-    root = site_build.copy_built_tree(offline_build.root, build_dir / "library-edit")
+def test_library_edit_reruns_examples(clean_build, build_dir):
+    clean_build.check()
+    root = site_build.copy_built_tree(clean_build.root, build_dir / "library-edit")
     library_file = root / "src" / "nonlin" / "__init__.py"
     library_file.write_text(library_file.read_text() + "\n# Edited by the stale-figure build test.\n")
 
@@ -152,9 +147,9 @@ def test_library_edit_reruns_examples(offline_build, build_dir):
 
 
 @pytest.mark.build
-def test_failing_example_stops_build(offline_build, build_dir):
-    offline_build.check()
-    root = site_build.copy_built_tree(offline_build.root, build_dir / "failing-example")
+def test_failing_example_stops_build(clean_build, build_dir):
+    clean_build.check()
+    root = site_build.copy_built_tree(clean_build.root, build_dir / "failing-example")
     section = sorted(path.parent for path in (root / "gallery").glob("*/README.rst"))[0]
     script = section / "plot_zz_deliberate_failure.py"
     script.write_text(FAILING_EXAMPLE)

@@ -205,6 +205,16 @@ def _list_table(header, rows, widths=None, classes="nonlin-compare"):
     return lines + [""]
 
 
+def generated_page_inputs():
+    """Return the files whose change must rebuild a page that a directive here generates.
+
+    The output depends on the catalogue and the library (formulas, plots,
+    docstrings), on which gallery pages exist, and on this module itself.
+    """
+    package_dir = Path(nonlin.__file__).resolve().parent
+    return [Path(__file__).resolve(), *sorted(package_dir.rglob("*.py")), *sorted(GALLERY_DIR.glob("*/plot_*.py"))]
+
+
 class _GeneratedDirective(SphinxDirective):
     """A directive whose output is reST written by `rst_lines`."""
 
@@ -212,6 +222,10 @@ class _GeneratedDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self):
+        # Sphinx rereads a page when a noted file changes, so an incremental
+        # build picks up a new catalogue entry or gallery page.
+        for path in generated_page_inputs():
+            self.env.note_dependency(str(path))
         text = "\n".join(self.rst_lines())
         return nested_parse_to_nodes(self.state, text, source=f"<{self.name} directive>")
 
@@ -313,7 +327,9 @@ class ComparisonTable(_GeneratedDirective):
     """Render one comparison table per family, with a small plot of each activation."""
 
     def rst_lines(self):
-        header = ["Activation", "Plot (f solid, f' dashed)", "f(x)", "f'(x)", "Range", "Monotonic",
+        # The function and its derivative share a column, one above the other,
+        # which keeps the table about one formula narrower.
+        header = ["Activation", "Plot (f solid, f' dashed)", "f(x) and f'(x)", "Range", "Monotonic",
                   "Smoothness", "f(0) = 0", "Bounded", "f' at kinks", "Cost"]
         lines = []
         for family, entries in by_family().items():
@@ -327,7 +343,7 @@ class ComparisonTable(_GeneratedDirective):
                 plot_cell = (f".. image:: {sparkline_uri(entry)}\n   :alt: {entry.name} and its derivative"
                              "\n   :class: nonlin-sparkline")
                 rows.append([
-                    name_cell, plot_cell, _math(entry.formula), _math(entry.derivative_formula),
+                    name_cell, plot_cell, f"{_math(entry.formula)}\n\n{_math(entry.derivative_formula)}",
                     _math(entry.output_range.latex), _escape(entry.monotonic), _smoothness_cell(entry),
                     "yes" if entry.zero_centred else "no", _bounded_text(entry), _kinks_cell(entry),
                     _escape(entry.cost or "not stated"),

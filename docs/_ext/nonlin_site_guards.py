@@ -97,6 +97,14 @@ def setup(app):
 
 def set_reproducible_defaults(app, config):
     """Fill in the settings that keep times and random ids out of the output."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        commit_time = last_commit_time(Path(app.confdir))
+        if commit_time is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
+    salt_matplotlib_svg_ids()
+
+    if not hasattr(config, "sphinx_gallery_conf"):
+        return
     gallery_conf = config.sphinx_gallery_conf
     leaking = {
         "min_reported_time": lambda value: value < NEVER_REPORTED_SECONDS,
@@ -119,13 +127,6 @@ def set_reproducible_defaults(app, config):
                 gallery_conf[key],
                 reproducible[key],
             )
-
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        commit_time = last_commit_time(Path(app.confdir))
-        if commit_time is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
-
-    salt_matplotlib_svg_ids()
 
 
 def last_commit_time(directory):

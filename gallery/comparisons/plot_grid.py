@@ -4,7 +4,7 @@ Every activation at a glance
 
 Each panel shows one activation of the catalogue (solid) and its derivative
 (dashed) with the default parameters, on the inputs its own gallery page
-plots. The first figure holds them all; the figures after it show one
+plots. The first figure shows them all; the figures after it show one
 family each, larger. Vector-valued activations are drawn along their first
 output for the input :math:`(x, 0)`.
 """

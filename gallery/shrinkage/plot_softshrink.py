@@ -52,7 +52,7 @@ plot_parameter_sweep("softshrink", "threshold", [0.25, 0.5, 1.0])
 # --------------------------------
 # float32 cannot hold 0.1: it rounds to 0.100000001490116. Subtracting the
 # rounded threshold from float32 input near it returns 0 or a number with
-# no correct digit; nonlin subtracts the threshold as given, in float64,
+# no correct digit. nonlin subtracts the threshold as given, in float64,
 # and rounds once.
 x32 = np.array([0.1, 0.10000002, 0.1000001], dtype=np.float32)
 textbook = np.sign(x32) * np.maximum(np.abs(x32) - np.float32(0.1), 0)

@@ -50,9 +50,9 @@ plot_parameter_sweep("softplus", "beta", [0.5, 1.0, 4.0])
 # Where the textbook formula fails
 # --------------------------------
 # :math:`\ln(1 + e^x)` overflows :math:`e^x` above :math:`x \approx 709.8` in
-# float64 and returns :math:`\infty` where the answer is about :math:`x`; for
+# float64 and returns :math:`\infty` where the result is about :math:`x`. For
 # :math:`x` below about -37, :math:`1 + e^x` rounds to 1 and the logarithm
-# returns 0, where the answer is about :math:`e^x`. PyTorch's
+# returns 0, where the result is about :math:`e^x`. PyTorch's
 # ``softplus(x, beta, threshold=20)`` returns :math:`x` where
 # :math:`\beta x > 20`, an absolute error of up to :math:`2 \cdot 10^{-9}`;
 # nonlin needs no such cut-off.

@@ -48,8 +48,8 @@ print(nonlin.log_softmax_vjp(x, v))
 # %%
 # The Jacobian as a picture
 # -------------------------
-# Each column :math:`j` holds :math:`-s_j`, plus 1 on the diagonal; the
-# matrix is not symmetric.
+# Each column :math:`j` contains :math:`-s_j`, plus 1 on the diagonal, so
+# the matrix is not symmetric.
 plot_jacobian("log_softmax", x)
 
 # %%
@@ -79,3 +79,5 @@ properties_table("log_softmax")
 # Source
 # ------
 source_listing(nonlin.log_softmax, nonlin.log_softmax_jacobian, nonlin.log_softmax_jvp, nonlin.log_softmax_vjp)
+
+# sphinx_gallery_thumbnail_number = 2

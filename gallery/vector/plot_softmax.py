@@ -86,7 +86,7 @@ plot_activation("softmax")
 # Where the textbook formula fails
 # --------------------------------
 # ``exp(x) / exp(x).sum()`` overflows as soon as a score exceeds about 709
-# (float64) or 88 (float32), and returns NaN where the answer is plain.
+# (float64) or 88 (float32), and returns NaN where the result is plain.
 # nonlin subtracts the maximum first, so every exponent is at most 0.
 scores = np.array([1000.0, 1001.0, 1002.0])
 with np.errstate(over="ignore", invalid="ignore"):  # the overflow is what this cell shows
@@ -102,3 +102,5 @@ properties_table("softmax")
 # Source
 # ------
 source_listing(nonlin.softmax, nonlin.softmax_jacobian, nonlin.softmax_jvp, nonlin.softmax_vjp)
+
+# sphinx_gallery_thumbnail_number = 3

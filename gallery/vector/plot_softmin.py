@@ -69,3 +69,5 @@ properties_table("softmin")
 # Source
 # ------
 source_listing(nonlin.softmin, nonlin.softmin_jacobian, nonlin.softmin_jvp, nonlin.softmin_vjp)
+
+# sphinx_gallery_thumbnail_number = 3

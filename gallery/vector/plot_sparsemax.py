@@ -34,9 +34,9 @@ to 1, which fixes :math:`\tau`:
    &= \delta_{ij}\,s_i - \frac{s_i\,s_j}{\lvert S \rvert}
 
 Sparsemax is piecewise linear and has no derivative where an entry sits
-exactly on the threshold (:math:`x_i = \tau`); there nonlin returns the
-Jacobian of the piece in which that entry is outside the support, the
-convention of Martins and Astudillo, who define :math:`S` by
+exactly on the threshold (:math:`x_i = \tau`). There nonlin returns the
+Jacobian of the piece in which that entry is outside the support. This is
+the convention of Martins and Astudillo, who define :math:`S` by
 :math:`p_i > 0`.
 """
 
@@ -86,3 +86,5 @@ properties_table("sparsemax")
 # Source
 # ------
 source_listing(nonlin.sparsemax, nonlin.sparsemax_jacobian, nonlin.sparsemax_jvp, nonlin.sparsemax_vjp)
+
+# sphinx_gallery_thumbnail_number = 3

@@ -43,6 +43,23 @@ def _slope_below_zero(x, slope):
     `slope` is a scalar or an array that broadcasts to the shape of `x`, in
     the dtype of `x`.
     """
+    if np.ndim(slope) == 0:
+        if slope == 0:
+            # max(x, 0) gives +0 for -0.0 and 0 for -inf, the limit, where
+            # the product 0 * -inf would be NaN.
+            return np.maximum(x, 0)
+        if slope > 0:
+            # For slope > 0, slope * x has the sign of x, so one min or max
+            # picks x on the positive side and slope * x on the negative
+            # side: one pass and no selection mask, with the same rounded
+            # product as the select and NaN passed through. A slope above 1
+            # overflows to -inf (or +inf) near the dtype's maximum, which is
+            # the correctly rounded result.
+            with np.errstate(over="ignore"):
+                scaled = np.multiply(slope, x, out=np.empty_like(x))
+            if slope <= 1:
+                return np.maximum(x, scaled, out=scaled)
+            return np.minimum(x, scaled, out=scaled)
     # 0 * -inf is NaN, but 0 * x is 0 for every finite x, so a zero slope
     # multiplies 0 instead of x and gives the limit.
     scaled = np.where(slope == 0, 0, x)
@@ -54,9 +71,27 @@ def _slope_below_zero(x, slope):
     return propagate_nan(out, x)
 
 
+def _lookup(mask, if_false, if_true, dtype):
+    """Return `if_true` where `mask` is true and `if_false` elsewhere, in `dtype`.
+
+    Indexing a two-element table with the mask's bytes copies each value
+    exactly in one pass, which is faster than np.where with two scalars.
+    """
+    table = np.array([if_false, if_true], dtype=dtype)
+    return np.asarray(table[np.asarray(mask).view(np.uint8)])
+
+
 def _step_below_zero(x, slope):
     """Return 1 where ``x > 0`` and `slope` elsewhere, with NaN kept."""
-    out = np.where(x > 0, x.dtype.type(1), slope)
+    below = (x <= 0)
+    if np.ndim(slope) == 0:
+        out = _lookup(below, 1, slope, x.dtype)
+    else:
+        # A 0/1 mask times the slopes plus its complement is exact, because
+        # each element is 1 * slope + 0 or 0 * slope + 1.
+        below = np.asarray(below).astype(x.dtype)
+        out = below * slope
+        out += 1 - below
     return propagate_nan(out, x)
 
 
@@ -125,7 +160,9 @@ def relu_derivative(x):
     array([0., 0., 1.])
     """
     x, dtype = as_float_array(x)
-    return finish(np.heaviside(x, 0), dtype)
+    # Casting the 0/1 mask is exact and faster than np.heaviside.
+    out = np.asarray(x > 0).astype(x.dtype)
+    return finish(propagate_nan(out, x), dtype)
 
 
 def relu6(x):
@@ -197,7 +234,7 @@ def relu6_derivative(x):
     """
     x, dtype = as_float_array(x)
     inside = (x > 0) & (x < 6)
-    out = np.where(inside, x.dtype.type(1), x.dtype.type(0))
+    out = np.asarray(inside).astype(x.dtype)
     return finish(propagate_nan(out, x), dtype)
 
 
@@ -711,6 +748,22 @@ def rrelu_derivative(x, lower=1 / 8, upper=1 / 3, training=False, rng=None, *, s
     return finish(_step_below_zero(x, slope), dtype)
 
 
+def _comparison_limit(limit, x):
+    """Return the float `limit` as a scalar to compare `x` with, exactly.
+
+    A limit that the dtype of `x` holds exactly is returned in that dtype,
+    so the comparison runs without converting `x`. Any other limit stays
+    float64, which makes NumPy compare in float64, exact for every float32
+    input: in float32, ``0.1`` rounds up to ``0.10000000149``, which lies
+    above the limit 0.1.
+    """
+    converted = x.dtype.type(limit)
+    # float() first, because NEP 50 would compare a Python float in float32.
+    if float(converted) == limit:
+        return converted
+    return np.float64(limit)
+
+
 def threshold(x, threshold=0.0, value=0.0):
     r"""Replace every input at or below a threshold by a fixed value, elementwise.
 
@@ -767,12 +820,20 @@ def threshold(x, threshold=0.0, value=0.0):
     array([20. , 20. ,  0.5,  2. ])
     """
     x, dtype = as_float_array(x)
-    limit = np.float64(check_parameter(threshold, "threshold"))
-    replacement = x.dtype.type(check_parameter(value, "value", dtype=dtype))
-    # A float64 scalar makes NumPy compare in float64, which is exact for
-    # every float16 and float32 input.
-    out = np.where(x > limit, x, replacement)
-    return finish(propagate_nan(out, x), dtype)
+    checked_threshold = check_parameter(threshold, "threshold")
+    checked_value = check_parameter(value, "value", dtype=dtype)
+    replacement = x.dtype.type(checked_value)
+    if checked_value == checked_threshold:
+        # With v == t the function is max(x, v), one pass without a mask. It
+        # matches the selection even where the dtype rounds v: every input
+        # above t is at least the rounded v and every other input at most
+        # it. np.maximum returns its second operand for equal inputs, so the
+        # signed zero of v replaces +-0.0, and NaN passes through.
+        return finish(np.maximum(x, replacement), dtype)
+    limit = _comparison_limit(checked_threshold, x)
+    # Selecting on x <= t keeps NaN, for which every comparison is false.
+    out = np.where(x <= limit, replacement, x)
+    return finish(out, dtype)
 
 
 def threshold_derivative(x, threshold=0.0, value=0.0):
@@ -820,9 +881,9 @@ def threshold_derivative(x, threshold=0.0, value=0.0):
     array([0., 0., 1.])
     """
     x, dtype = as_float_array(x)
-    limit = np.float64(check_parameter(threshold, "threshold"))
+    limit = _comparison_limit(check_parameter(threshold, "threshold"), x)
     check_parameter(value, "value", dtype=dtype)
-    out = np.where(x > limit, x.dtype.type(1), x.dtype.type(0))
+    out = np.asarray(x > limit).astype(x.dtype)
     return finish(propagate_nan(out, x), dtype)
 
 
@@ -871,9 +932,21 @@ def elu(x, alpha=1.0):
     """
     x, dtype = as_float_array(x)
     alpha = x.dtype.type(check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype))
-    negative = alpha * np.expm1(np.minimum(x, 0))
-    out = np.where(x > 0, x, negative)
-    return finish(propagate_nan(out, x), dtype)
+    # np.minimum returns its second operand for equal inputs, so -0.0
+    # becomes +0 here, as the selection x > 0 gave before.
+    out = np.minimum(x, 0, out=np.empty_like(x))
+    np.expm1(out, out=out)
+    out *= alpha
+    if alpha <= 1:
+        # For x < 0, alpha * expm1(x) >= expm1(x) > x even after rounding,
+        # because x is a float below the true value. So max(x, negative
+        # side) picks x only where x > 0, without a mask; ties return the
+        # second operand, which keeps a product that underflowed to -0.0.
+        return finish(np.maximum(x, out, out=out), dtype)
+    # Above 1, alpha * expm1(x) is 0 only at x = 0, so adding max(x, 0)
+    # adds 0 to one side or the other and changes no value or sign.
+    out += np.maximum(x, 0)
+    return finish(out, dtype)
 
 
 def elu_derivative(x, alpha=1.0):
@@ -917,9 +990,11 @@ def elu_derivative(x, alpha=1.0):
     """
     x, dtype = as_float_array(x)
     alpha = x.dtype.type(check_parameter(alpha, "alpha", low=0, low_inclusive=False, dtype=dtype))
-    negative = alpha * np.exp(np.minimum(x, 0))
-    out = np.where(x > 0, x.dtype.type(1), negative)
-    return finish(propagate_nan(out, x), dtype)
+    # e^min(x, 0) is exactly 1 for x > 0, so multiplying by alpha or 1,
+    # looked up by the 0/1 mask, selects without np.where and keeps NaN.
+    out = np.exp(np.minimum(x, 0, out=np.empty_like(x)))
+    out *= _lookup(x > 0, alpha, 1, x.dtype)
+    return finish(out, dtype)
 
 
 def _celu_alpha(alpha, x, dtype):
@@ -1045,9 +1120,10 @@ def celu_derivative(x, alpha=1.0):
     """
     x, dtype = as_float_array(x)
     alpha, converted = _celu_alpha(alpha, x, dtype)
-    negative = np.exp(_celu_quotient(x, alpha, converted))
-    out = np.where(x > 0, x.dtype.type(1), negative)
-    return finish(propagate_nan(out, x), dtype)
+    # The quotient is 0 for x > 0, whose exponential is exactly 1, so no
+    # selection is needed, and NaN passes through.
+    out = np.exp(_celu_quotient(x, alpha, converted))
+    return finish(out, dtype)
 
 
 def selu(x):
@@ -1140,9 +1216,10 @@ def selu_derivative(x):
     array([0.6467686 , 1.75809934, 1.05070099])
     """
     x, dtype = as_float_array(x)
-    negative = x.dtype.type(_SELU_SCALE_ALPHA) * np.exp(np.minimum(x, 0))
-    out = np.where(x > 0, x.dtype.type(_SELU_SCALE), negative)
-    return finish(propagate_nan(out, x), dtype)
+    # As in elu_derivative: e^min(x, 0) is exactly 1 for x > 0.
+    out = np.exp(np.minimum(x, 0, out=np.empty_like(x)))
+    out *= _lookup(x > 0, _SELU_SCALE_ALPHA, _SELU_SCALE, x.dtype)
+    return finish(out, dtype)
 
 
 def _isrlu_split(x, alpha):

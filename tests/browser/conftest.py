@@ -1,8 +1,9 @@
 """Fixtures for the browser tests: the built site, a loopback server and headless Chromium.
 
-The site is the one in ``NONLIN_SITE_DIR`` when that is set (used as it is),
-otherwise ``docs/_build/html``, brought up to date first with the sphinx-build
-command of ``make html`` (an incremental build, quick when nothing changed).
+The site is the one in ``NONLIN_SITE_DIR`` when that is set, used as it is
+(``NONLIN_SITE_DIR=docs/_build/html`` after ``make html`` is the quick way to
+check a build by hand). Otherwise it is the session's clean build of a copy
+of the tree (``site_build.shared_clean_build``), which the build tests reuse.
 """
 
 import os
@@ -34,7 +35,7 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def site_dir():
+def site_dir(tmp_path_factory):
     """Return the directory of the built site, building it first unless NONLIN_SITE_DIR is set."""
     configured = os.environ.get(site_build.SITE_DIR_VARIABLE)
     if configured:
@@ -46,15 +47,8 @@ def site_dir():
             )
         return directory
 
-    ARTIFACTS_DIR.mkdir(exist_ok=True)
-    result = site_build.run_build(
-        site_build.REPOSITORY_ROOT, log_path=ARTIFACTS_DIR / "browser-site-build.log"
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            "building the site for the browser tests failed; the full output is in "
-            f"test-artifacts/browser-site-build.log, its end:\n{site_build.tail(result.output)}"
-        )
+    result = site_build.shared_clean_build(tmp_path_factory)
+    result.check()
     return result.html_dir
 
 

@@ -47,6 +47,9 @@ class BuildResult:
     returncode: int
     output: str
     seconds: float
+    offline: bool = False
+    #: An unbuilt copy of the same files, for builds that must start from them too.
+    source: Path | None = None
 
     def check(self):
         """Raise AssertionError with the end of the output if the build failed."""
@@ -124,7 +127,30 @@ def run_build(root, *, offline=False, extra_args=(), log_path=None):
     seconds = time.monotonic() - started
     if log_path is not None:
         Path(log_path).write_text(" ".join(map(shlex.quote, argv)) + "\n\n" + completed.stdout)
-    return BuildResult(root, root / HTML_DIR, completed.returncode, completed.stdout, seconds)
+    return BuildResult(root, root / HTML_DIR, completed.returncode, completed.stdout, seconds, offline)
+
+
+# The clean build of this test session, shared by every module that needs one.
+_session_builds = {}
+
+
+def shared_clean_build(tmp_path_factory):
+    """Build a clean copy of the tree once per test session and return its BuildResult.
+
+    The build runs offline where ``unshare --net`` works. Every caller in
+    the session gets the same result, so the browser tests, the site tests
+    and the build tests read one build instead of building their own. The
+    callers must not change its files: copy the tree first.
+    """
+    if "clean" not in _session_builds:
+        base = tmp_path_factory.mktemp("shared-site-build")
+        source = copy_tree(base / "source")
+        root = copy_built_tree(source, base / "tree")
+        offline, _ = unshare_network_works()
+        result = run_build(root, offline=offline, log_path=base / "build.log")
+        result.source = source
+        _session_builds["clean"] = result
+    return _session_builds["clean"]
 
 
 def unshare_network_works():

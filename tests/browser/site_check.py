@@ -5,6 +5,7 @@ They are shared by the browser tests, by the test that makes sure those
 checks catch a broken site, and by ``measure_page_weight.py``.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +25,11 @@ CHROMIUM_ARGS = (
     # that nothing a page names can even reach DNS.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
+
+# Every URL but the loopback server's. A regular expression, unlike a Python
+# callable, is matched inside Playwright's driver, so requests to the site
+# go through without a round trip to this process.
+NOT_LOOPBACK_URL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 PHONE_VIEWPORT = {"width": 390, "height": 844}
@@ -50,12 +56,6 @@ async (rawTexMarkers) => {
     img.addEventListener("error", resolve, {once: true});
   }))), 15000);
 
-  const describe = (element) => {
-    const classes = typeof element.className === "string" && element.className.trim()
-      ? "." + element.className.trim().split(/\s+/).join(".") : "";
-    return element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + classes;
-  };
-
   const brokenImages = images.filter((img) => !(img.complete && img.naturalWidth > 0))
     .map((img) => img.getAttribute("src"));
   const imagesWithoutAlt = images.filter((img) => !(img.getAttribute("alt") || "").trim())
@@ -79,6 +79,25 @@ async (rawTexMarkers) => {
   const mathErrors = [...document.querySelectorAll("mjx-merror, [data-mjx-error]")]
     .map((element) => (element.getAttribute("data-mjx-error") || element.textContent).slice(0, 120));
 
+  return {
+    brokenImages, imagesWithoutAlt, rawTex, untypesetMath, mathErrors,
+    mathCount: mathElements.length,
+    typesetCount: document.querySelectorAll("mjx-container").length,
+    theme: document.body.dataset.theme || "",
+  };
+}
+"""
+
+# Measure whether the page scrolls sideways at the current viewport width,
+# after the layout has caught up with a resize, and name what sticks out.
+MEASURE_OVERFLOW_JS = r"""
+async () => {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const describe = (element) => {
+    const classes = typeof element.className === "string" && element.className.trim()
+      ? "." + element.className.trim().split(/\s+/).join(".") : "";
+    return element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + classes;
+  };
   const root = document.documentElement;
   const overflowing = [];
   if (root.scrollWidth > root.clientWidth + 1) {
@@ -94,14 +113,7 @@ async (rawTexMarkers) => {
       if (overflowing.length >= 5) break;
     }
   }
-
-  return {
-    brokenImages, imagesWithoutAlt, rawTex, untypesetMath, mathErrors,
-    mathCount: mathElements.length,
-    typesetCount: document.querySelectorAll("mjx-container").length,
-    scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing,
-    theme: document.body.dataset.theme || "",
-  };
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing};
 }
 """
 
@@ -125,6 +137,7 @@ class PageReport:
     scroll_width: int = 0
     client_width: int = 0
     overflowing: list = field(default_factory=list)
+    overflow_width: int = 0
     theme: str = ""
 
     @property
@@ -158,7 +171,7 @@ class RecordingContext:
         if route:
             # Routing also switches off the HTTP cache, which the page weight
             # measurement needs, hence the option to leave it off.
-            self.context.route("**/*", self._route)
+            self.context.route(NOT_LOOPBACK_URL, lambda route: route.abort("blockedbyclient"))
         if theme is not None:
             # furo reads the reader's choice from localStorage before it paints.
             self.context.add_init_script(
@@ -171,12 +184,6 @@ class RecordingContext:
         self.page.on("requestfailed", self._on_request_failed)
         self.page.on("response", self._on_response)
         self.page.on("request", self._on_request)
-
-    def _route(self, route):
-        if is_loopback(route.request.url):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
 
     def _on_request(self, request):
         if not is_loopback(request.url):
@@ -199,12 +206,24 @@ class RecordingContext:
         if response.status >= 400:
             self._record("failed_requests", f"{response.url}: HTTP {response.status}")
 
-    def visit(self, base_url, page_path):
-        """Load ``page_path`` under ``base_url``, wait for math and images, and return a PageReport."""
+    def visit(self, base_url, page_path, overflow_viewport=None):
+        """Load ``page_path`` under ``base_url``, wait for math and images, and return a PageReport.
+
+        The sideways-scroll measurement is taken at ``overflow_viewport``
+        when given: the page is resized to it and back, which saves a second
+        load of every page for the phone-width check.
+        """
         self._events = {"console_errors": [], "page_errors": [], "failed_requests": []}
         external_before = len(self.external_requests)
         self.page.goto(base_url + page_path, wait_until="load")
         data = self.page.evaluate(INSPECT_PAGE_JS, list(RAW_TEX_MARKERS))
+        if overflow_viewport is None:
+            overflow = self.page.evaluate(MEASURE_OVERFLOW_JS)
+        else:
+            viewport = self.page.viewport_size
+            self.page.set_viewport_size(overflow_viewport)
+            overflow = self.page.evaluate(MEASURE_OVERFLOW_JS)
+            self.page.set_viewport_size(viewport)
         events, self._events = self._events, None
         return PageReport(
             page=page_path,
@@ -219,9 +238,10 @@ class RecordingContext:
             math_errors=data["mathErrors"],
             math_count=data["mathCount"],
             typeset_count=data["typesetCount"],
-            scroll_width=data["scrollWidth"],
-            client_width=data["clientWidth"],
-            overflowing=data["overflowing"],
+            scroll_width=overflow["scrollWidth"],
+            client_width=overflow["clientWidth"],
+            overflowing=overflow["overflowing"],
+            overflow_width=(overflow_viewport or self.page.viewport_size)["width"],
             theme=data["theme"],
         )
 

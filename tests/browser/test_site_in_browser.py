@@ -32,78 +32,70 @@ def format_problems(reports, attribute):
 
 
 @pytest.fixture(scope="module")
-def desktop_reports(browser, site_url, site_pages):
-    """Visit every page once at desktop width and return their reports."""
+def page_reports(browser, site_url, site_pages):
+    """Visit every page once at desktop width, measuring sideways scroll at phone width, and return the reports.
+
+    Loading each page once keeps the suite within a few minutes: with
+    routing on, Chromium caches nothing, so every page parses MathJax anew.
+    """
     recorder = site_check.RecordingContext(browser)
     try:
-        return [recorder.visit(site_url, page) for page in site_pages]
+        return [
+            recorder.visit(site_url, page, overflow_viewport=site_check.PHONE_VIEWPORT) for page in site_pages
+        ]
     finally:
         recorder.close()
 
 
-@pytest.fixture(scope="module")
-def phone_reports(browser, site_url, site_pages):
-    """Visit every page once at a 390 px phone width and return their reports.
-
-    Without routing, so that Chromium caches MathJax between pages; the
-    desktop visits already prove that no page reaches another host.
-    """
-    recorder = site_check.RecordingContext(
-        browser, viewport=site_check.PHONE_VIEWPORT, phone=True, route=False
-    )
-    try:
-        return [recorder.visit(site_url, page) for page in site_pages]
-    finally:
-        recorder.close()
-
-
-def test_pages_request_only_loopback(desktop_reports):
-    problems = format_problems(desktop_reports, "external_requests")
+def test_pages_request_only_loopback(page_reports):
+    problems = format_problems(page_reports, "external_requests")
     assert not problems, f"pages requested hosts other than 127.0.0.1 (blocked):\n{problems}"
 
 
-def test_pages_have_no_failed_requests(desktop_reports):
-    problems = format_problems(desktop_reports, "failed_requests")
+def test_pages_have_no_failed_requests(page_reports):
+    problems = format_problems(page_reports, "failed_requests")
     assert not problems, f"requests to the site failed:\n{problems}"
 
 
-def test_pages_log_no_console_errors(desktop_reports):
-    problems = format_problems(desktop_reports, "console_errors")
+def test_pages_log_no_console_errors(page_reports):
+    problems = format_problems(page_reports, "console_errors")
     assert not problems, f"pages logged console errors:\n{problems}"
 
 
-def test_pages_raise_no_script_errors(desktop_reports):
-    problems = format_problems(desktop_reports, "page_errors")
+def test_pages_raise_no_script_errors(page_reports):
+    problems = format_problems(page_reports, "page_errors")
     assert not problems, f"scripts raised uncaught errors:\n{problems}"
 
 
-def test_images_load(desktop_reports):
-    problems = format_problems(desktop_reports, "broken_images")
+def test_images_load(page_reports):
+    problems = format_problems(page_reports, "broken_images")
     assert not problems, f"images did not load (naturalWidth 0):\n{problems}"
 
 
-def test_images_have_alt_text(desktop_reports):
-    problems = format_problems(desktop_reports, "images_without_alt")
+def test_images_have_alt_text(page_reports):
+    problems = format_problems(page_reports, "images_without_alt")
     assert not problems, f"images have no alt text:\n{problems}"
 
 
-def test_formulas_typeset(desktop_reports):
-    assert any(report.math_count for report in desktop_reports), "no page of the site has math"
-    untypeset = format_problems(desktop_reports, "untypeset_math")
+def test_formulas_typeset(page_reports):
+    assert any(report.math_count for report in page_reports), "no page of the site has math"
+    untypeset = format_problems(page_reports, "untypeset_math")
     assert not untypeset, f"formulas that MathJax did not typeset:\n{untypeset}"
-    raw = format_problems(desktop_reports, "raw_tex")
+    raw = format_problems(page_reports, "raw_tex")
     assert not raw, f"raw TeX left in the text after MathJax finished:\n{raw}"
-    errors = format_problems(desktop_reports, "math_errors")
+    errors = format_problems(page_reports, "math_errors")
     assert not errors, f"MathJax reported TeX errors:\n{errors}"
 
 
-def test_pages_fit_phone_width(phone_reports):
+def test_pages_fit_phone_width(page_reports):
     problems = [
-        f"  {report.page}: scrollWidth {report.scroll_width} > clientWidth {report.client_width}; "
+        f"  {report.page}: scrollWidth {report.scroll_width} > clientWidth {report.client_width}, "
         f"sticking out: {report.overflowing}"
-        for report in phone_reports
+        for report in page_reports
         if report.scrolls_sideways
     ]
+    widths = {report.overflow_width for report in page_reports}
+    assert widths == {site_check.PHONE_VIEWPORT["width"]}, f"measured at widths {widths}"
     assert not problems, "pages scroll sideways at 390 px:\n" + "\n".join(problems)
 
 
@@ -277,15 +269,15 @@ def broken_site(site_dir, site_pages, tmp_path_factory):
 def test_checks_catch_broken_site(browser, broken_site):
     copy, pages = broken_site
     with site_build.SiteServer(copy) as server:
-        desktop = site_check.RecordingContext(browser)
-        phone = site_check.RecordingContext(browser, viewport=site_check.PHONE_VIEWPORT, phone=True)
+        recorder = site_check.RecordingContext(browser)
         try:
-            math_report = desktop.visit(server.base_url, pages["math"])
-            image_report = desktop.visit(server.base_url, pages["image"])
-            wide_report = phone.visit(server.base_url, pages["wide"])
+            math_report = recorder.visit(server.base_url, pages["math"])
+            image_report = recorder.visit(server.base_url, pages["image"])
+            wide_report = recorder.visit(
+                server.base_url, pages["wide"], overflow_viewport=site_check.PHONE_VIEWPORT
+            )
         finally:
-            desktop.close()
-            phone.close()
+            recorder.close()
 
     assert any("cdn.jsdelivr.net" in url for url in math_report.external_requests), math_report
     assert math_report.untypeset_math, math_report

@@ -7,8 +7,8 @@ LOCK := requirements/lock.txt
 STAMP := $(VENV)/.installed
 SPHINXOPTS ?= -j auto
 # -W turns warnings into errors, --keep-going reports all of them, -n checks
-# every cross-reference.
-SPHINXFLAGS := -W --keep-going -n $(SPHINXOPTS)
+# every cross-reference. The doctree cache stays outside the published html.
+SPHINXFLAGS := -W --keep-going -n -d docs/_build/doctrees $(SPHINXOPTS)
 PORT ?= 8000
 
 .PHONY: help html html-noplot test bench serve livehtml clean lock

@@ -172,10 +172,8 @@ def test_narrative_examples_run(page):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
-    """Build the site once from a clean copy of the tree and return its HTML folder."""
-    root = site_build.copy_tree(tmp_path_factory.mktemp("site-tree"))
-    offline, _ = site_build.unshare_network_works()
-    result = site_build.run_build(root, offline=offline)
+    """Return the HTML folder of the session's one clean build, shared with the browser and build tests."""
+    result = site_build.shared_clean_build(tmp_path_factory)
     result.check()
     return result.html_dir
 

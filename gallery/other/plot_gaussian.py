@@ -45,10 +45,11 @@ plot_activation("gaussian")
 # ``exp(-x*x)`` rounds :math:`x^2` first, and the exponential multiplies the
 # relative error of that rounding by :math:`x^2`, so the error grows to
 # hundreds of ULP as :math:`|x|` approaches 27. The reference is computed
-# with Python's ``decimal`` module at 40 digits, where :math:`x^2` is exact.
+# with Python's ``decimal`` module at 120 digits, enough to hold :math:`x^2`
+# exactly for any float64 :math:`x` here.
 def exact_gaussian(value):
     with localcontext() as context:
-        context.prec = 40
+        context.prec = 120
         return float((-Decimal(value) * Decimal(value)).exp())
 
 

@@ -70,7 +70,7 @@ with style_context():
     ax.legend()
 
 # %%
-# The same at a few inputs; for :math:`x \ge 10` the exact value agrees with
+# The same at a few inputs; for :math:`x \ge 20` the exact value agrees with
 # :math:`e^{-x}` to at least eight digits.
 x = np.array([10.0, 30.0, 36.0, 37.0, 40.0, 700.0])
 s = 1 / (1 + np.exp(-x))

@@ -51,10 +51,10 @@ def _slope_below_zero(x, slope):
         if slope > 0:
             # For slope > 0, slope * x has the sign of x, so one min or max
             # picks x on the positive side and slope * x on the negative
-            # side: one pass and no selection mask, with the same rounded
-            # product as the select and NaN passed through. A slope above 1
-            # overflows to -inf (or +inf) near the dtype's maximum, which is
-            # the correctly rounded result.
+            # side. That is one pass without a selection mask, with the same
+            # rounded product as the select, and NaN passes through. A slope
+            # above 1 overflows to -inf (or +inf) near the dtype's maximum,
+            # which is the correctly rounded result.
             with np.errstate(over="ignore"):
                 scaled = np.multiply(slope, x, out=np.empty_like(x))
             if slope <= 1:
@@ -751,13 +751,16 @@ def rrelu_derivative(x, lower=1 / 8, upper=1 / 3, training=False, rng=None, *, s
 def _comparison_limit(limit, x):
     """Return the float `limit` as a scalar to compare `x` with, exactly.
 
-    A limit that the dtype of `x` holds exactly is returned in that dtype,
+    A limit that the dtype of `x` represents exactly is returned in that dtype,
     so the comparison runs without converting `x`. Any other limit stays
     float64, which makes NumPy compare in float64, exact for every float32
     input: in float32, ``0.1`` rounds up to ``0.10000000149``, which lies
     above the limit 0.1.
     """
-    converted = x.dtype.type(limit)
+    # A limit beyond the dtype's range converts to inf, which differs from
+    # it, so the overflow only selects the float64 comparison.
+    with np.errstate(over="ignore"):
+        converted = x.dtype.type(limit)
     # float() first, because NEP 50 would compare a Python float in float32.
     if float(converted) == limit:
         return converted
@@ -825,9 +828,9 @@ def threshold(x, threshold=0.0, value=0.0):
     replacement = x.dtype.type(checked_value)
     if checked_value == checked_threshold:
         # With v == t the function is max(x, v), one pass without a mask. It
-        # matches the selection even where the dtype rounds v: every input
-        # above t is at least the rounded v and every other input at most
-        # it. np.maximum returns its second operand for equal inputs, so the
+        # matches the selection even where the dtype rounds v, because every
+        # input above t is at least the rounded v and every other input at
+        # most it. np.maximum returns its second operand for equal inputs, so the
         # signed zero of v replaces +-0.0, and NaN passes through.
         return finish(np.maximum(x, replacement), dtype)
     limit = _comparison_limit(checked_threshold, x)

@@ -19,6 +19,19 @@ def _check_threshold(threshold, dtype):
     return np.float64(check_parameter(threshold, "threshold", low=0, dtype=dtype))
 
 
+def _in_dtype_if_exact(threshold, x):
+    """Return the float64 `threshold` in the dtype of `x` if that dtype represents it exactly.
+
+    Comparing or subtracting in the dtype of `x` then gives the same
+    results as in float64 without converting `x`; otherwise the float64
+    threshold is returned.
+    """
+    converted = x.dtype.type(threshold)
+    if float(converted) == float(threshold):
+        return converted
+    return threshold
+
+
 def hardshrink(x, threshold=0.5):
     r"""Compute the hard shrinkage elementwise.
 
@@ -68,9 +81,10 @@ def hardshrink(x, threshold=0.5):
     array([-1.  ,  0.  ,  0.  ,  0.75])
     """
     x, dtype = as_float_array(x)
-    threshold = _check_threshold(threshold, dtype)
-    out = np.where(np.abs(x) > threshold, x, x.dtype.type(0))
-    return finish(propagate_nan(out, x), dtype)
+    threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
+    # Selecting on |x| <= threshold keeps NaN, for which the test is false.
+    out = np.where(np.abs(x) <= threshold, x.dtype.type(0), x)
+    return finish(out, dtype)
 
 
 def hardshrink_derivative(x, threshold=0.5):
@@ -114,8 +128,9 @@ def hardshrink_derivative(x, threshold=0.5):
     array([1., 0., 0., 1.])
     """
     x, dtype = as_float_array(x)
-    threshold = _check_threshold(threshold, dtype)
-    out = np.where(np.abs(x) > threshold, x.dtype.type(1), x.dtype.type(0))
+    threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
+    # Casting the 0/1 mask is exact and faster than np.where with scalars.
+    out = np.asarray(np.abs(x) > threshold).astype(x.dtype)
     return finish(propagate_nan(out, x), dtype)
 
 
@@ -157,11 +172,11 @@ def softshrink(x, threshold=0.5):
 
     Notes
     -----
-    Computed as :math:`x - \min(\max(x, -\lambda), \lambda)` in float64 for
-    every dtype and rounded once. So :math:`x - \lambda` is correctly
-    rounded even for a threshold that float32 cannot represent, where
-    subtracting the rounded threshold would lose every digit of a result
-    near 0.
+    Computed as :math:`x - \min(\max(x, -\lambda), \lambda)`, in the
+    dtype of `x` when it represents :math:`\lambda` exactly and otherwise in
+    float64 and rounded once. So :math:`x - \lambda` is correctly rounded
+    even for a threshold that float32 cannot represent, where subtracting
+    the rounded threshold would lose every digit of a result near 0.
 
     Examples
     --------
@@ -170,9 +185,12 @@ def softshrink(x, threshold=0.5):
     array([-1.5 ,  0.  ,  0.  ,  0.25])
     """
     x, dtype = as_float_array(x)
-    threshold = _check_threshold(threshold, dtype)
-    wide = x.astype(np.float64)
-    out = wide - np.clip(wide, -threshold, threshold)
+    threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
+    # When the dtype of x represents the threshold, one subtraction in that
+    # dtype is correctly rounded, so x is converted only for other thresholds.
+    wide = x.astype(np.result_type(x, threshold))
+    out = np.clip(wide, -threshold, threshold, out=np.empty_like(wide))
+    np.subtract(wide, out, out=out)
     return finish(out, dtype)
 
 
@@ -217,8 +235,9 @@ def softshrink_derivative(x, threshold=0.5):
     array([1., 0., 0., 1.])
     """
     x, dtype = as_float_array(x)
-    threshold = _check_threshold(threshold, dtype)
-    out = np.where(np.abs(x) > threshold, x.dtype.type(1), x.dtype.type(0))
+    threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
+    # Casting the 0/1 mask is exact and faster than np.where with scalars.
+    out = np.asarray(np.abs(x) > threshold).astype(x.dtype)
     return finish(propagate_nan(out, x), dtype)
 
 

@@ -492,8 +492,16 @@ def gelu(x, approximate="none"):
     """
     form = _check_approximate(approximate)
     x, dtype = as_float_array(x)
-    work = _working_array(x)
     precise = dtype == np.float64
+    if form == "none" and not precise:
+        # For a float16 or float32 result, x * ndtr(x) in float64 rounded
+        # once is enough, because scipy's ndtr keeps its relative accuracy
+        # in the negative tail (it uses erfc there). Below -40 both ndtr and
+        # the float32 GELU are 0. Raising x to -40 keeps -inf * 0 out, and
+        # NaN passes through.
+        work = np.maximum(x.astype(np.float64), -_GAUSS_LIMIT)
+        return finish(work * special.ndtr(work), dtype)
+    work = _working_array(x)
     out = _tanh_gelu(work, precise) if form == "tanh" else _exact_gelu(work, precise)
     return _finish(out, x, dtype)
 
@@ -1023,7 +1031,7 @@ _SQUAREPLUS_HUGE = 2.0**1000
 _SQUAREPLUS_MODERATE = 2.0**500
 
 
-def _squareplus_extreme(x, b):
+def _squareplus_extreme(x, b, with_slope=True):
     """Return ``(value, slope)`` for any x, with sqrt(x^2 + b) from hypot (up to 3 float64 ULP).
 
     Used for float32 and float16 results, and for float64 where x^2 + b
@@ -1043,6 +1051,8 @@ def _squareplus_extreme(x, b):
     huge = (0.25 * b) / np.maximum(magnitude, _SQUAREPLUS_HUGE)
     negative = np.where(magnitude < _SQUAREPLUS_HUGE, b / denominator, huge)
     value = np.where(x < 0, negative, positive)
+    if not with_slope:
+        return value, None
 
     usable = (root > 0) & np.isfinite(root)
     safe_root = np.where(usable, root, 1.0)
@@ -1052,7 +1062,7 @@ def _squareplus_extreme(x, b):
     return value, slope
 
 
-def _squareplus_moderate(x, b):
+def _squareplus_moderate(x, b, with_slope=True):
     """Return ``(value, slope)`` for |x| <= 2^500 and b <= 2^1000, each rounded once.
 
     sqrt(x^2 + b) is formed as a double-double (one Newton step on the
@@ -1069,35 +1079,46 @@ def _squareplus_moderate(x, b):
     # x >= 0: value (x + root) / 2 and slope (1 + x / root) / 2.
     ahead, ahead_error = _two_sum(x, root)
     positive_value = 0.5 * (ahead + (ahead_error + root_error))
-    ratio, ratio_error = _dd_divide(x, 0.0, safe_root, root_error)
-    one, one_error = _two_sum(1.0, ratio)
-    positive_slope = 0.5 * (one + (one_error + ratio_error))
 
     # x < 0: value b / (2 (root - x)) and slope value / root.
     behind, behind_error = _two_sum(root, np.abs(x))
     behind = np.where(x < 0, behind, 1.0)
     value, value_error = _dd_divide(b, 0.0, 2 * behind, 2 * (behind_error + root_error))
-    slope, slope_error = _dd_divide(value, value_error, safe_root, root_error)
-
     negative = x < 0
+    if not with_slope:
+        return np.where(negative, value + value_error, positive_value), None
+
+    ratio, ratio_error = _dd_divide(x, 0.0, safe_root, root_error)
+    one, one_error = _two_sum(1.0, ratio)
+    positive_slope = 0.5 * (one + (one_error + ratio_error))
+    slope, slope_error = _dd_divide(value, value_error, safe_root, root_error)
     return (
         np.where(negative, value + value_error, positive_value),
         np.where(negative, slope + slope_error, positive_slope),
     )
 
 
-def _squareplus_parts(x, b, precise):
+def _squareplus_parts(x, b, precise, with_slope):
     """Return ``(value, slope)`` of squareplus at float64 `x`, without overflow or cancellation.
 
-    Float32 and float16 results need no double-double square root.
+    Float32 and float16 results need no double-double square root. `slope`
+    is None unless `with_slope`, so squareplus itself skips its cost.
     """
-    extreme_value, extreme_slope = _squareplus_extreme(x, b)
     if not precise or b > _SQUAREPLUS_MODERATE**2:
-        return extreme_value, extreme_slope
+        return _squareplus_extreme(x, b, with_slope)
     moderate = np.abs(x) <= _SQUAREPLUS_MODERATE
-    capped = np.where(moderate, x, 0.0)
-    value, slope = _squareplus_moderate(capped, b)
-    return np.where(moderate, value, extreme_value), np.where(moderate, slope, extreme_slope)
+    if moderate.all():
+        return _squareplus_moderate(x, b, with_slope)
+    # Each path runs only on its own elements, so the common moderate inputs
+    # do not also pay for the extreme path.
+    value = np.empty_like(x)
+    slope = np.empty_like(x) if with_slope else None
+    for mask, part in ((moderate, _squareplus_moderate), (~moderate, _squareplus_extreme)):
+        part_value, part_slope = part(x[mask], b, with_slope)
+        value[mask] = part_value
+        if with_slope:
+            slope[mask] = part_slope
+    return value, slope
 
 
 def squareplus(x, b=4.0):
@@ -1150,7 +1171,7 @@ def squareplus(x, b=4.0):
     x, dtype = as_float_array(x)
     b = check_parameter(b, "b", low=0, dtype=dtype)
     work = _working_array(x)
-    out, _ = _squareplus_parts(work, b, precise=dtype == np.float64)
+    out, _ = _squareplus_parts(work, b, dtype == np.float64, with_slope=False)
     return _finish(out, x, dtype)
 
 
@@ -1202,7 +1223,7 @@ def squareplus_derivative(x, b=4.0):
     x, dtype = as_float_array(x)
     b = check_parameter(b, "b", low=0, dtype=dtype)
     work = _working_array(x)
-    _, out = _squareplus_parts(work, b, precise=dtype == np.float64)
+    _, out = _squareplus_parts(work, b, dtype == np.float64, with_slope=True)
     return _finish(out, x, dtype)
 
 
@@ -1347,11 +1368,18 @@ def hard_swish(x):
     array([ 0.        , -0.375     ,  0.        ,  0.66666667,  3.        ])
     """
     x, dtype = as_float_array(x)
-    work = _working_array(x)
-    inside = np.clip(work, -3.0, 3.0)
-    ramp = inside * (inside + 3) / 6
-    out = np.where(work >= 3, work, np.where(work <= -3, 0.0, ramp))
-    return _finish(out, x, dtype)
+    # max(x, -3) * clip(x + 3, -0.0, 6) / 6 is x (x + 3) / 6 on (-3, 3), x
+    # above 3 and +0 below -3 with no mask, in x's dtype. It rounds at most
+    # three times (x + 3 is exact near -3), within 2 ULP. The lower bound
+    # -0.0 gives +0 = -3 * -0.0 on the flat side, because np.maximum
+    # returns its second operand for equal inputs, even at x = -3 where
+    # x + 3 = +0. NaN passes through the arithmetic.
+    factor = np.add(x, 3, out=np.empty_like(x))
+    np.maximum(factor, -0.0, out=factor)
+    np.minimum(factor, 6, out=factor)
+    factor /= 6
+    factor *= np.maximum(x, -3)
+    return finish(factor, dtype)
 
 
 def hard_swish_derivative(x):
@@ -1402,10 +1430,18 @@ def hard_swish_derivative(x):
     array([0. , 0. , 0.5, 1. ], dtype=float32)
     """
     x, dtype = as_float_array(x)
-    work = _working_array(x)
-    ramp = (2 * np.clip(work, -3.0, 3.0) + 3) / 6
-    out = np.where(work >= 3, 1.0, np.where(work <= -3, 0.0, ramp))
-    return _finish(out, x, dtype)
+    # inside * ramp + above selects the ramp, 0 or 1 exactly, with 0/1 masks
+    # instead of np.where: 0 * ramp is +-0 (ramp is finite after the clip)
+    # and adding 0 or 1 gives +0 or 1 on the flat sides. NaN gives a NaN
+    # ramp and passes through. In x's dtype, 2x + 3 is exact near its zero,
+    # so the ramp rounds once.
+    ramp = np.clip(x, -3, 3, out=np.empty_like(x))
+    ramp *= 2
+    ramp += 3
+    ramp /= 6
+    ramp *= np.asarray((x > -3) & (x < 3)).astype(x.dtype)
+    ramp += np.asarray(x >= 3).astype(x.dtype)
+    return finish(ramp, dtype)
 
 
 hard_silu = hard_swish

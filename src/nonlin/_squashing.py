@@ -30,9 +30,15 @@ __all__ = [
 
 def _logistic(x):
     """Return the logistic sigmoid of the float array `x` in its own dtype."""
-    e = np.exp(-np.abs(x))
-    numerator = np.where(x >= 0, 1, e)
-    return numerator / (1 + e)
+    e = np.abs(x, out=np.empty_like(x))
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    denominator = e + 1
+    # The numerator is 1 for x >= 0 and e <= 1 below, so max(e, mask) picks
+    # it in one pass without np.where, and NaN passes through np.maximum.
+    numerator = np.maximum(e, x >= 0, out=e)
+    numerator /= denominator
+    return numerator
 
 
 def sigmoid(x):
@@ -113,8 +119,13 @@ def sigmoid_derivative(x):
     array([2.50000000e-01, 4.24835426e-18])
     """
     x, dtype = as_float_array(x)
-    e = np.exp(-np.abs(x))
-    return finish(e / ((1 + e) * (1 + e)), dtype)
+    e = np.abs(x, out=np.empty_like(x))
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    denominator = e + 1
+    denominator *= denominator
+    e /= denominator
+    return finish(e, dtype)
 
 
 def log_sigmoid(x):
@@ -284,6 +295,24 @@ def tanh_derivative(x):
     return finish(4 * e / ((1 + e) * (1 + e)), dtype)
 
 
+def _comparison_limit(limit, x):
+    """Return the float `limit` as a scalar to compare `x` with, exactly.
+
+    A limit that the dtype of `x` represents exactly is returned in that dtype,
+    so the comparison runs without converting `x`. Any other limit stays
+    float64, which makes NumPy compare in float64, exact for every float32
+    input.
+    """
+    # A limit beyond the dtype's range converts to inf, which differs from
+    # it, so the overflow only selects the float64 comparison.
+    with np.errstate(over="ignore"):
+        converted = x.dtype.type(limit)
+    # float() first, because NEP 50 would compare a Python float in float32.
+    if float(converted) == float(limit):
+        return converted
+    return np.float64(limit)
+
+
 def _hard_sigmoid_kink(slope):
     """Return the kink position 1/(2 slope) for a checked slope > 0, or raise if 1/slope overflows."""
     if not math.isfinite(1 / slope):
@@ -406,10 +435,12 @@ def hard_sigmoid_derivative(x, slope=1 / 6):
     """
     x, dtype = as_float_array(x)
     slope = check_parameter(slope, "slope", low=0, low_inclusive=False, dtype=dtype)
-    kink = _hard_sigmoid_kink(slope)
-    wide = x.astype(np.float64)
-    out = np.where(np.abs(wide) < kink, slope, 0.0)
-    return finish(propagate_nan(out, wide), dtype)
+    kink = _comparison_limit(_hard_sigmoid_kink(slope), x)
+    # The 0/1 mask times the slope is exact, and in x's dtype the slope is
+    # rounded once, as rounding the float64 result would.
+    out = np.asarray(np.abs(x) < kink).astype(x.dtype)
+    out *= x.dtype.type(slope)
+    return finish(propagate_nan(out, x), dtype)
 
 
 def sparse_sigmoid(x):
@@ -493,7 +524,8 @@ def sparse_sigmoid_derivative(x):
     array([0. , 0.5, 0. , 0. ])
     """
     x, dtype = as_float_array(x)
-    out = np.where(np.abs(x) < 1, x.dtype.type(0.5), x.dtype.type(0))
+    out = np.asarray(np.abs(x) < 1).astype(x.dtype)
+    out *= x.dtype.type(0.5)
     return finish(propagate_nan(out, x), dtype)
 
 
@@ -614,8 +646,9 @@ def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
     """
     x, dtype = as_float_array(x)
     low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
-    inside = (x > np.float64(low)) & (x < np.float64(high))
-    out = np.where(inside, x.dtype.type(1), x.dtype.type(0))
+    inside = (x > _comparison_limit(low, x)) & (x < _comparison_limit(high, x))
+    # Casting the 0/1 mask is exact and faster than np.where with scalars.
+    out = np.asarray(inside).astype(x.dtype)
     return finish(propagate_nan(out, x), dtype)
 
 

@@ -88,36 +88,51 @@ def _product_context():
     return np.errstate(invalid="ignore")
 
 
-def _shift_by_max(x, axis):
-    """Return ``(z, error, top)`` with ``z + error == x - max`` exactly along `axis`.
+def _shift_by_max(x, axis, precise=True):
+    """Return ``(z, error)`` with ``z + error == x - max`` exactly along `axis`.
 
     `x` is a float array with a nonempty `axis`. `error` is the rounding
     error of the subtraction (Knuth's TwoSum), because exp(z) alone would
-    turn it into a relative error of up to about |z|/2 ULP. In a
+    turn it into a relative error of up to about |z|/2 ULP. Without
+    `precise`, `error` is None: for a float16 or float32 result computed
+    in float64 that relative error stays below 2**-43 for every z whose
+    exponential is not 0, far below one ULP of the result. In a
     slice whose maximum is +inf, the +inf entries get 0 and all others
     -inf, because they are infinitely far below (the limit), and a slice
     whose maximum is -inf or NaN gets NaN, so that its result is NaN.
     Everywhere ``z <= 0`` or NaN, so ``exp(z)`` cannot overflow.
     """
     top = np.max(x, axis=axis, keepdims=True)
-    shift = np.where(np.isfinite(top), top, 0).astype(x.dtype, copy=False)
+    # Only slices whose maximum is +-inf or NaN need the selections below,
+    # so the common all-finite case skips them.
+    all_finite = bool(np.isfinite(top).all())
+    shift = top if all_finite else np.where(np.isfinite(top), top, 0).astype(x.dtype, copy=False)
     # x - max overflows to -inf only where the true difference is below
     # -max, and -inf is then the correctly rounded value; the error terms of
     # infinite differences are inf - inf, replaced by 0 below.
     with np.errstate(over="ignore", invalid="ignore"):
         z = x - shift
-        back = z - x
-        error = (x - (z - back)) + (-shift - back)
-    error = np.where(np.isfinite(error), error, 0).astype(x.dtype, copy=False)
-    z = np.where(top == np.inf, np.where(x == np.inf, 0.0, -np.inf), z)
-    z = np.where(np.isnan(top) | (top == -np.inf), np.nan, z).astype(x.dtype, copy=False)
-    return z, error, top
+        error = None
+        if precise:
+            back = z - x
+            error = (x - (z - back)) + (-shift - back)
+    if precise and not np.isfinite(error).all():
+        error = np.where(np.isfinite(error), error, 0).astype(x.dtype, copy=False)
+    if not all_finite:
+        z = np.where(top == np.inf, np.where(x == np.inf, 0.0, -np.inf), z)
+        z = np.where(np.isnan(top) | (top == -np.inf), np.nan, z).astype(x.dtype, copy=False)
+    return z, error
 
 
 def _exp_shifted(z, error):
-    """Return ``exp(z + error)`` for a tiny `error`, as ``exp(z) (1 + error)``."""
-    e = np.exp(z)
-    return e + e * error
+    """Return ``exp(z + error)`` for a tiny `error` as ``exp(z) (1 + error)``, overwriting `z`.
+
+    With `error` None, return ``exp(z)``.
+    """
+    e = np.exp(z, out=z)
+    if error is not None:
+        e += e * error
+    return e
 
 
 def _first_maximum(z, axis):
@@ -129,27 +144,31 @@ def _first_maximum(z, axis):
 # --- softmax and softmin ------------------------------------------------------
 
 
-def _softmax_parts(x, axis):
+def _softmax_parts(x, axis, precise=True, with_complement=False):
     """Return ``(s, complement)``: softmax along `axis` and ``1 - s`` without cancellation.
 
     `x` is already a float array and `axis` non-negative. Subtracting the
     maximum keeps every exponent at most 0, so nothing overflows. A row
     with +inf shares all probability equally among its +inf entries (the
     limit of softmax), and a row of only -inf has no limit and is NaN.
+    `precise` is as for `_shift_by_max`. `complement` is None unless
+    `with_complement`, because only the Jacobians use it.
     """
     if x.shape[axis] == 0:
         return np.empty_like(x), np.empty_like(x)
 
-    z, error, _ = _shift_by_max(x, axis)
+    z, error = _shift_by_max(x, axis, precise)
+    is_top = _first_maximum(z, axis) if with_complement else None
     e = _exp_shifted(z, error)
     total = np.sum(e, axis=axis, keepdims=True)
 
     # Each total is at least 1, the term of the maximum, or NaN for a slice
     # whose maximum is -inf or NaN, so the divisions cannot warn.
+    if not with_complement:
+        return np.divide(e, total, out=e), None
     s = e / total
     # 1 - s cancels where one entry dominates; for the entry holding
     # the maximum, sum the other entries instead.
-    is_top = _first_maximum(z, axis)
     others = np.sum(np.where(is_top, 0, e), axis=axis, keepdims=True)
     complement = np.where(is_top, others, total - e) / total
     return s, complement
@@ -223,7 +242,7 @@ def softmax(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    s, _ = _softmax_parts(x, axis)
+    s, _ = _softmax_parts(x, axis, dtype == np.float64)
     return _round(s, dtype)
 
 
@@ -269,7 +288,7 @@ def softmax_jacobian(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    s, complement = _softmax_parts(np.moveaxis(x, axis, -1), x.ndim - 1)
+    s, complement = _softmax_parts(np.moveaxis(x, axis, -1), x.ndim - 1, dtype == np.float64, True)
     return _round(_softmax_jacobian_last(s, complement), dtype)
 
 
@@ -313,7 +332,7 @@ def softmax_jvp(x, tangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     tangent, tangent_dtype = _as_vector(tangent, x.shape, "tangent")
-    s, _ = _softmax_parts(x, axis)
+    s, _ = _softmax_parts(x, axis, np.result_type(dtype, tangent_dtype) == np.float64)
     return _round(_softmax_jvp(s, tangent, axis), np.result_type(dtype, tangent_dtype))
 
 
@@ -361,7 +380,7 @@ def softmax_vjp(x, cotangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     cotangent, cotangent_dtype = _as_vector(cotangent, x.shape, "cotangent")
-    s, _ = _softmax_parts(x, axis)
+    s, _ = _softmax_parts(x, axis, np.result_type(dtype, cotangent_dtype) == np.float64)
     return _round(_softmax_jvp(s, cotangent, axis), np.result_type(dtype, cotangent_dtype))
 
 
@@ -412,7 +431,7 @@ def softmin(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    s, _ = _softmax_parts(-x, axis)
+    s, _ = _softmax_parts(-x, axis, dtype == np.float64)
     return _round(s, dtype)
 
 
@@ -461,7 +480,7 @@ def softmin_jacobian(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    s, complement = _softmax_parts(np.moveaxis(-x, axis, -1), x.ndim - 1)
+    s, complement = _softmax_parts(np.moveaxis(-x, axis, -1), x.ndim - 1, dtype == np.float64, True)
     return _round(-_softmax_jacobian_last(s, complement), dtype)
 
 
@@ -506,7 +525,7 @@ def softmin_jvp(x, tangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     tangent, tangent_dtype = _as_vector(tangent, x.shape, "tangent")
-    s, _ = _softmax_parts(-x, axis)
+    s, _ = _softmax_parts(-x, axis, np.result_type(dtype, tangent_dtype) == np.float64)
     return _round(-_softmax_jvp(s, tangent, axis), np.result_type(dtype, tangent_dtype))
 
 
@@ -551,25 +570,29 @@ def softmin_vjp(x, cotangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     cotangent, cotangent_dtype = _as_vector(cotangent, x.shape, "cotangent")
-    s, _ = _softmax_parts(-x, axis)
+    s, _ = _softmax_parts(-x, axis, np.result_type(dtype, cotangent_dtype) == np.float64)
     return _round(-_softmax_jvp(s, cotangent, axis), np.result_type(dtype, cotangent_dtype))
 
 
 # --- log_softmax --------------------------------------------------------------
 
 
-def _log_softmax_values(x, axis):
-    """Return log_softmax of float array `x` along non-negative `axis`."""
+def _log_softmax_values(x, axis, precise=True):
+    """Return log_softmax of float array `x` along non-negative `axis`; `precise` as for `_shift_by_max`."""
     if x.shape[axis] == 0:
         return np.empty_like(x)
-    z, error, _ = _shift_by_max(x, axis)
-    e = _exp_shifted(z, error)
+    z, error = _shift_by_max(x, axis, precise)
+    is_top = _first_maximum(z, axis)
+    e = _exp_shifted(z.copy(), error)
     # The sum of exp(z) is 1 + (the other terms), because the maximum
     # contributes exp(0) = 1; log1p of the other terms keeps their digits
     # when they are small, where log(sum) would round them away.
-    others = np.sum(np.where(_first_maximum(z, axis), 0, e), axis=axis, keepdims=True)
+    np.copyto(e, 0, where=is_top)
+    others = np.sum(e, axis=axis, keepdims=True)
     # Slices whose maximum is -inf or NaN are NaN through z.
-    result = (z - np.log1p(others)) + error
+    result = z - np.log1p(others)
+    if error is not None:
+        result += error
     return result.astype(x.dtype, copy=False)
 
 
@@ -632,7 +655,7 @@ def log_softmax(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    return _round(_log_softmax_values(x, axis), dtype)
+    return _round(_log_softmax_values(x, axis, dtype == np.float64), dtype)
 
 
 def log_softmax_jacobian(x, axis=-1):
@@ -683,7 +706,7 @@ def log_softmax_jacobian(x, axis=-1):
     """
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
-    s, complement = _softmax_parts(np.moveaxis(x, axis, -1), x.ndim - 1)
+    s, complement = _softmax_parts(np.moveaxis(x, axis, -1), x.ndim - 1, dtype == np.float64, True)
     jacobian = np.broadcast_to(-s[..., None, :], s.shape + s.shape[-1:]).copy()
     diagonal = np.einsum("...ii->...i", jacobian)
     diagonal[...] = complement
@@ -731,7 +754,7 @@ def log_softmax_jvp(x, tangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     tangent, tangent_dtype = _as_vector(tangent, x.shape, "tangent")
-    s, _ = _softmax_parts(x, axis)
+    s, _ = _softmax_parts(x, axis, np.result_type(dtype, tangent_dtype) == np.float64)
     with _product_context():
         result = tangent - np.sum(s * tangent, axis=axis, keepdims=True)
     return _round(result, np.result_type(dtype, tangent_dtype))
@@ -782,7 +805,7 @@ def log_softmax_vjp(x, cotangent, axis=-1):
     x, dtype = _as_working_array(x)
     axis = check_axis(axis, x.ndim)
     cotangent, cotangent_dtype = _as_vector(cotangent, x.shape, "cotangent")
-    s, _ = _softmax_parts(x, axis)
+    s, _ = _softmax_parts(x, axis, np.result_type(dtype, cotangent_dtype) == np.float64)
     cotangent = np.broadcast_to(cotangent, x.shape)
     with _product_context():
         result = cotangent - s * np.sum(cotangent, axis=axis, keepdims=True)

@@ -135,6 +135,9 @@ def get_entry(activation):
     """
     if isinstance(activation, Activation):
         return activation
+    for entry in CATALOGUE.values():
+        if activation in entry.aliases:
+            return entry
     try:
         return CATALOGUE[activation]
     except KeyError:

@@ -40,7 +40,7 @@ RAW_TEX_MARKERS = ("\\(", "\\)", "\\[", "\\]", "$$", "\\begin")
 # Wait for MathJax's first typeset pass (when the page loads it) and for
 # every image, then collect what the checks need in one round trip.
 INSPECT_PAGE_JS = r"""
-async (rawTexMarkers) => {
+async ({rawTexMarkers, probeImageFiles}) => {
   const withTimeout = (promise, ms) =>
     Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
 
@@ -58,6 +58,33 @@ async (rawTexMarkers) => {
 
   const brokenImages = images.filter((img) => !(img.complete && img.naturalWidth > 0))
     .map((img) => img.getAttribute("src"));
+
+  // The browser loads one srcset candidate (the 1x one at this pixel
+  // ratio), so load every other file an image may show on its own.
+  const imageUrls = new Set();
+  for (const element of document.querySelectorAll("img, picture source")) {
+    const src = element.getAttribute("src");
+    if (src) imageUrls.add(new URL(src, document.baseURI).href);
+    for (const candidate of (element.getAttribute("srcset") || "").split(",")) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (url) imageUrls.add(new URL(url, document.baseURI).href);
+    }
+  }
+  const missingImageFiles = [];
+  const probedUrls = probeImageFiles ? [...imageUrls].filter((url) => url.startsWith(location.origin)) : [];
+  await withTimeout(Promise.all(probedUrls.map(
+    (url) => new Promise((resolve) => {
+      const probe = new Image();
+      probe.onload = () => {
+        if (probe.naturalWidth === 0) missingImageFiles.push(url);
+        resolve();
+      };
+      probe.onerror = () => {
+        missingImageFiles.push(url);
+        resolve();
+      };
+      probe.src = url;
+    }))), 15000);
   const imagesWithoutAlt = images.filter((img) => !(img.getAttribute("alt") || "").trim())
     .map((img) => img.getAttribute("src"));
 
@@ -80,7 +107,7 @@ async (rawTexMarkers) => {
     .map((element) => (element.getAttribute("data-mjx-error") || element.textContent).slice(0, 120));
 
   return {
-    brokenImages, imagesWithoutAlt, rawTex, untypesetMath, mathErrors,
+    brokenImages, missingImageFiles, imagesWithoutAlt, rawTex, untypesetMath, mathErrors,
     mathCount: mathElements.length,
     typesetCount: document.querySelectorAll("mjx-container").length,
     theme: document.body.dataset.theme || "",
@@ -128,6 +155,7 @@ class PageReport:
     console_errors: list = field(default_factory=list)
     page_errors: list = field(default_factory=list)
     broken_images: list = field(default_factory=list)
+    missing_image_files: list = field(default_factory=list)
     images_without_alt: list = field(default_factory=list)
     raw_tex: list = field(default_factory=list)
     untypeset_math: list = field(default_factory=list)
@@ -206,17 +234,21 @@ class RecordingContext:
         if response.status >= 400:
             self._record("failed_requests", f"{response.url}: HTTP {response.status}")
 
-    def visit(self, base_url, page_path, overflow_viewport=None):
+    def visit(self, base_url, page_path, overflow_viewport=None, probe_image_files=True):
         """Load ``page_path`` under ``base_url``, wait for math and images, and return a PageReport.
 
         The sideways-scroll measurement is taken at ``overflow_viewport``
         when given: the page is resized to it and back, which saves a second
-        load of every page for the phone-width check.
+        load of every page for the phone-width check. ``probe_image_files``
+        loads every srcset candidate too, which a page weight measurement
+        must not do.
         """
         self._events = {"console_errors": [], "page_errors": [], "failed_requests": []}
         external_before = len(self.external_requests)
         self.page.goto(base_url + page_path, wait_until="load")
-        data = self.page.evaluate(INSPECT_PAGE_JS, list(RAW_TEX_MARKERS))
+        data = self.page.evaluate(
+            INSPECT_PAGE_JS, {"rawTexMarkers": list(RAW_TEX_MARKERS), "probeImageFiles": probe_image_files}
+        )
         if overflow_viewport is None:
             overflow = self.page.evaluate(MEASURE_OVERFLOW_JS)
         else:
@@ -232,6 +264,7 @@ class RecordingContext:
             console_errors=events["console_errors"],
             page_errors=events["page_errors"],
             broken_images=data["brokenImages"],
+            missing_image_files=data["missingImageFiles"],
             images_without_alt=data["imagesWithoutAlt"],
             raw_tex=data["rawTex"],
             untypeset_math=data["untypesetMath"],
@@ -285,7 +318,7 @@ def measure_transfer(browser, base_url, page_path, largest=5):
             if visit == "reload":
                 recorder.page.reload(wait_until="load")
             else:
-                report = recorder.visit(base_url, page_path)
+                report = recorder.visit(base_url, page_path, probe_image_files=False)
                 if report.external_requests:
                     raise AssertionError(f"{page_path} requested other hosts: {report.external_requests}")
             # Let late requests (fonts, lazy images) finish before counting.

@@ -70,6 +70,8 @@ def test_pages_raise_no_script_errors(page_reports):
 def test_images_load(page_reports):
     problems = format_problems(page_reports, "broken_images")
     assert not problems, f"images did not load (naturalWidth 0):\n{problems}"
+    missing = format_problems(page_reports, "missing_image_files")
+    assert not missing, f"image files (src or srcset) the server does not have:\n{missing}"
 
 
 def test_images_have_alt_text(page_reports):
@@ -228,6 +230,12 @@ def find_page(site_dir, site_pages, pattern, exclude=()):
     pytest.fail(f"no page of {site_dir} matches {pattern!r}")
 
 
+def break_image(match):
+    """Point an <img> tag at a missing file and drop its srcset, so the browser must load the missing file."""
+    tag = re.sub(r'\ssrcset="[^"]*"', "", match[0])
+    return re.sub(r'src="([^"]*)"', r'src="\1-missing.png"', tag, count=1)
+
+
 @pytest.fixture(scope="module")
 def broken_site(site_dir, site_pages, tmp_path_factory):
     """Copy the site and break three pages: math from a CDN, a missing image, a too-wide block."""
@@ -249,10 +257,7 @@ def broken_site(site_dir, site_pages, tmp_path_factory):
         encoding="utf-8",
     )
     path = copy / image_page
-    path.write_text(
-        re.sub(r'(<img [^>]*src=")([^"]*)"', r'\1\2-missing.png"', path.read_text(encoding="utf-8"), count=1),
-        encoding="utf-8",
-    )
+    path.write_text(re.sub(r"<img [^>]*>", break_image, path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     path = copy / wide_page
     path.write_text(
         re.sub(
@@ -282,5 +287,6 @@ def test_checks_catch_broken_site(browser, broken_site):
     assert any("cdn.jsdelivr.net" in url for url in math_report.external_requests), math_report
     assert math_report.untypeset_math, math_report
     assert image_report.broken_images, image_report
+    assert image_report.missing_image_files, image_report
     assert image_report.failed_requests, image_report
     assert wide_report.scrolls_sideways, wide_report

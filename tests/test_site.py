@@ -14,6 +14,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -330,3 +331,49 @@ def test_gallery_warning_fails_build(tmp_path):
     output = completed.stdout + completed.stderr
     assert completed.returncode != 0, f"a gallery script that warns did not fail the build:\n{output[-3000:]}"
     assert "RuntimeWarning" in output, f"the build failed for another reason:\n{output[-3000:]}"
+
+
+def broken_internal_links(site_dir, pages):
+    """Return ``"page: href"`` for every link to a missing file or a missing anchor in the built site.
+
+    Links with a scheme (https:, mailto:) point outside the site and are not
+    followed, so the check needs no network.
+    """
+    site_dir = Path(site_dir)
+    parsed = {}
+
+    def ids_of(path):
+        if path not in parsed:
+            parsed[path] = parse_page(path).ids
+        return parsed[path]
+
+    broken = []
+    for relative in pages:
+        page_path = site_dir / relative
+        for anchor in parse_page(page_path).anchors:
+            href = anchor.get("href")
+            if not href or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            parts = urlsplit(href)
+            target = page_path if not parts.path else (page_path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{relative}: {href} (no file {target})")
+                continue
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_of(target):
+                broken.append(f"{relative}: {href} (no anchor #{parts.fragment})")
+    return broken
+
+
+@pytest.mark.build
+def test_internal_links_resolve(site_dir, all_pages):
+    broken = broken_internal_links(site_dir, all_pages)
+    assert not broken, f"{len(broken)} broken internal links, the first ones:\n" + "\n".join(broken[:20])
+
+
+def test_link_check_detects_broken(tmp_path):
+    (tmp_path / "a.html").write_text('<a href="b.html#here">b</a><a href="missing.html">m</a><a href="#nowhere">x</a>')
+    (tmp_path / "b.html").write_text('<p id="elsewhere">b</p><a href="https://example.org/">out</a>')
+    broken = broken_internal_links(tmp_path, ["a.html", "b.html"])
+    assert len(broken) == 3, broken

@@ -10,14 +10,14 @@ in tables of activation functions such as Wikipedia's `Activation function
 
 .. math::
 
-   \operatorname{bent\_identity}(x) = \frac{\sqrt{x^2 + 1} - 1}{2} + x
+   \mathrm{bent\_identity}(x) = \frac{\sqrt{x^2 + 1} - 1}{2} + x
 
 Derivative
 ----------
 
 .. math::
 
-   \operatorname{bent\_identity}'(x) &= \frac{1}{2}\,\tfrac{d}{dx}\sqrt{x^2 + 1} + \tfrac{d}{dx}\,x \\
+   \mathrm{bent\_identity}'(x) &= \frac{1}{2}\,\tfrac{d}{dx}\sqrt{x^2 + 1} + \tfrac{d}{dx}\,x \\
    &= \frac{1}{2} \cdot \frac{2x}{2\sqrt{x^2 + 1}} + 1 \\
    &= 1 + \frac{x}{2\sqrt{x^2 + 1}}
 

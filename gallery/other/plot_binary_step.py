@@ -11,7 +11,7 @@ perceptron. API: :func:`nonlin.binary_step`,
 
 .. math::
 
-   \operatorname{binary\_step}(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}
+   \mathrm{binary\_step}(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}
 
 Derivative
 ----------
@@ -20,7 +20,7 @@ Both pieces are constant:
 
 .. math::
 
-   \operatorname{binary\_step}'(x) = \begin{cases} \tfrac{d}{dx}\,1 = 0 & x > 0 \\ \tfrac{d}{dx}\,0 = 0 & x < 0 \end{cases}
+   \mathrm{binary\_step}'(x) = \begin{cases} \tfrac{d}{dx}\,1 = 0 & x > 0 \\ \tfrac{d}{dx}\,0 = 0 & x < 0 \end{cases}
 
 At :math:`x = 0` the function jumps from 0 to 1 and has no derivative;
 nonlin returns 0, the slope of both pieces. Because the derivative is 0

@@ -11,7 +11,7 @@ models <https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf>`__
 
 .. math::
 
-   \operatorname{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
+   \mathrm{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
    \qquad a = \texttt{negative\_slope} = 0.01
 
 Derivative
@@ -21,7 +21,7 @@ Each branch is a line, differentiated on its own open half-line:
 
 .. math::
 
-   \operatorname{leaky\_relu}'(x) &= \begin{cases} \tfrac{d}{dx}\,x & x > 0 \\
+   \mathrm{leaky\_relu}'(x) &= \begin{cases} \tfrac{d}{dx}\,x & x > 0 \\
         \tfrac{d}{dx}\,(a x) & x < 0 \end{cases} \\
    &= \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases}
 

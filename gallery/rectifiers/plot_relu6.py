@@ -11,7 +11,7 @@ manuscript, 2010); MobileNets made it common. API: :func:`nonlin.relu6`,
 
 .. math::
 
-   \operatorname{relu6}(x) = \min\bigl(\max(x, 0), 6\bigr)
+   \mathrm{relu6}(x) = \min\bigl(\max(x, 0), 6\bigr)
 
 Derivative
 ----------
@@ -21,8 +21,8 @@ constant or linear branch:
 
 .. math::
 
-   \operatorname{relu6}(x) &= \begin{cases} 0 & x < 0 \\ x & 0 < x < 6 \\ 6 & x > 6 \end{cases} \\
-   \operatorname{relu6}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 = 0 & x < 0 \\
+   \mathrm{relu6}(x) &= \begin{cases} 0 & x < 0 \\ x & 0 < x < 6 \\ 6 & x > 6 \end{cases} \\
+   \mathrm{relu6}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 = 0 & x < 0 \\
         \tfrac{d}{dx}\,x = 1 & 0 < x < 6 \\ \tfrac{d}{dx}\,6 = 0 & x > 6 \end{cases}
 
 There are kinks at :math:`x = 0` and :math:`x = 6`. nonlin returns **0** at

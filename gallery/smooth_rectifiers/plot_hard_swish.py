@@ -3,7 +3,7 @@ Hard swish
 ==========
 
 Hard swish replaces the sigmoid of SiLU by the hard sigmoid,
-:math:`x\,\operatorname{relu6}(x + 3)/6`: a piecewise-quadratic SiLU that
+:math:`x\,\mathrm{relu6}(x + 3)/6`: a piecewise-quadratic SiLU that
 mobile hardware computes cheaply. Howard et al. introduced it in
 `Searching for MobileNetV3 <https://arxiv.org/abs/1905.02244>`__ (ICCV 2019).
 ``nonlin.hard_silu`` is the same function, under the name JAX and Keras use;
@@ -12,7 +12,7 @@ PyTorch calls it ``Hardswish``. API: :func:`nonlin.hard_swish`,
 
 .. math::
 
-   \operatorname{hard\_swish}(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6}
+   \mathrm{hard\_swish}(x) = x\,\frac{\mathrm{relu6}(x + 3)}{6}
    = \begin{cases} 0 & x \le -3 \\ x (x + 3) / 6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}
 
 Derivative
@@ -20,7 +20,7 @@ Derivative
 
 .. math::
 
-   \operatorname{hard\_swish}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -3 \\
+   \mathrm{hard\_swish}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -3 \\
        \tfrac{d}{dx}\,\tfrac{x^2 + 3x}{6} & |x| < 3 \\ \tfrac{d}{dx}\,x & x > 3 \end{cases} \\
    &= \begin{cases} 0 & x < -3 \\ (2x + 3)/6 & |x| < 3 \\ 1 & x > 3 \end{cases}
 

@@ -12,7 +12,7 @@ and Keras as ``sparse_plus``. API: :func:`nonlin.sparse_plus`,
 
 .. math::
 
-   \operatorname{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ \tfrac{1}{4}(x + 1)^2 & -1 < x < 1 \\ x & x \ge 1 \end{cases}
+   \mathrm{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ \tfrac{1}{4}(x + 1)^2 & -1 < x < 1 \\ x & x \ge 1 \end{cases}
 
 Derivative
 ----------
@@ -21,7 +21,7 @@ Piece by piece:
 
 .. math::
 
-   \operatorname{sparse\_plus}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -1 \\
+   \mathrm{sparse\_plus}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -1 \\
        \tfrac{d}{dx}\,\tfrac14 (x + 1)^2 & |x| < 1 \\ \tfrac{d}{dx}\,x & x > 1 \end{cases} \\
    &= \begin{cases} 0 & x < -1 \\ \tfrac{1}{2}(x + 1) & |x| < 1 \\ 1 & x > 1 \end{cases}
 

@@ -3,14 +3,14 @@ Hard sigmoid
 ============
 
 The hard sigmoid is a piecewise-linear sigmoid, by default
-:math:`\operatorname{relu6}(x + 3)/6`, cheap enough for mobile networks.
+:math:`\mathrm{relu6}(x + 3)/6`, cheap enough for mobile networks.
 Howard et al. used this form in `Searching for MobileNetV3
 <https://arxiv.org/abs/1905.02244>`__ (ICCV 2019). API:
 :func:`nonlin.hard_sigmoid`, :func:`nonlin.hard_sigmoid_derivative`.
 
 .. math::
 
-   \operatorname{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2}, 0), 1\bigr)
+   \mathrm{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2}, 0), 1\bigr)
    \qquad s = \texttt{slope} = \tfrac{1}{6}
 
 Derivative
@@ -21,8 +21,8 @@ The clamps switch at :math:`s x + \tfrac12 = 0` and :math:`= 1`, that is at
 
 .. math::
 
-   \operatorname{hard\_sigmoid}(x) &= \begin{cases} 0 & x < -c \\ s x + \tfrac12 & |x| < c \\ 1 & x > c \end{cases} \\
-   \operatorname{hard\_sigmoid}'(x) &= \begin{cases} 0 & x < -c \\ s & |x| < c \\ 0 & x > c \end{cases}
+   \mathrm{hard\_sigmoid}(x) &= \begin{cases} 0 & x < -c \\ s x + \tfrac12 & |x| < c \\ 1 & x > c \end{cases} \\
+   \mathrm{hard\_sigmoid}'(x) &= \begin{cases} 0 & x < -c \\ s & |x| < c \\ 0 & x > c \end{cases}
 
 At the kinks :math:`x = \pm c` nonlin returns **0**, the derivative from the
 flat side, as PyTorch, JAX and Keras 3 do. Keras 2 uses :math:`s = 0.2`

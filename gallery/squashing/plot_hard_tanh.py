@@ -10,7 +10,7 @@ Kuksa used it in `Natural language processing (almost) from scratch
 
 .. math::
 
-   \operatorname{hard\_tanh}(x) = \min\bigl(\max(x, a), b\bigr)
+   \mathrm{hard\_tanh}(x) = \min\bigl(\max(x, a), b\bigr)
    \qquad a = -1, \; b = 1
 
 Derivative
@@ -18,8 +18,8 @@ Derivative
 
 .. math::
 
-   \operatorname{hard\_tanh}(x) &= \begin{cases} a & x < a \\ x & a < x < b \\ b & x > b \end{cases} \\
-   \operatorname{hard\_tanh}'(x) &= \begin{cases} 0 & x < a \\ 1 & a < x < b \\ 0 & x > b \end{cases}
+   \mathrm{hard\_tanh}(x) &= \begin{cases} a & x < a \\ x & a < x < b \\ b & x > b \end{cases} \\
+   \mathrm{hard\_tanh}'(x) &= \begin{cases} 0 & x < a \\ 1 & a < x < b \\ 0 & x > b \end{cases}
 
 At the kinks :math:`x = a` and :math:`x = b` nonlin returns **0**, the
 derivative from the flat side, as PyTorch's ``hardtanh`` does. JAX's

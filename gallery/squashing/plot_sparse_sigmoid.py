@@ -11,14 +11,14 @@ offer it as ``sparse_sigmoid``. API: :func:`nonlin.sparse_sigmoid`,
 
 .. math::
 
-   \operatorname{sparse\_sigmoid}(x) = \begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
+   \mathrm{sparse\_sigmoid}(x) = \begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
 
 Derivative
 ----------
 
 .. math::
 
-   \operatorname{sparse\_sigmoid}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -1 \\
+   \mathrm{sparse\_sigmoid}'(x) &= \begin{cases} \tfrac{d}{dx}\,0 & x < -1 \\
        \tfrac{d}{dx}\,\tfrac{x + 1}{2} & |x| < 1 \\ \tfrac{d}{dx}\,1 & x > 1 \end{cases} \\
    &= \begin{cases} 0 & x < -1 \\ \tfrac12 & |x| < 1 \\ 0 & x > 1 \end{cases}
 

@@ -12,7 +12,7 @@ JAX's ``jax.nn.log_softmax`` and Keras' ``log_softmax``. API:
 
 .. math::
 
-   \operatorname{log\_softmax}(x)_i = \log \frac{e^{x_i}}{\sum_k e^{x_k}}
+   \mathrm{log\_softmax}(x)_i = \log \frac{e^{x_i}}{\sum_k e^{x_k}}
    = x_i - \log \sum_k e^{x_k}
 
 Derivative
@@ -22,7 +22,7 @@ With :math:`s = \operatorname{softmax}(x)`:
 
 .. math::
 
-   \frac{\partial \operatorname{log\_softmax}(x)_i}{\partial x_j}
+   \frac{\partial \mathrm{log\_softmax}(x)_i}{\partial x_j}
    &= \frac{\partial x_i}{\partial x_j} - \frac{1}{\sum_k e^{x_k}} \cdot \frac{\partial}{\partial x_j} \sum_k e^{x_k} \\
    &= \delta_{ij} - \frac{e^{x_j}}{\sum_k e^{x_k}} \\
    &= \delta_{ij} - s_j

@@ -134,7 +134,7 @@ def binary_step(x):
 
     .. math::
 
-        \operatorname{binary\_step}(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}
+        \mathrm{binary\_step}(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}
 
     Parameters
     ----------
@@ -177,7 +177,7 @@ def binary_step_derivative(x):
 
     .. math::
 
-        \operatorname{binary\_step}'(x) = 0 \qquad (x \ne 0)
+        \mathrm{binary\_step}'(x) = 0 \qquad (x \ne 0)
 
     At the jump :math:`x = 0` the derivative does not exist (in the sense
     of distributions it is a Dirac delta). This function returns **0**
@@ -228,7 +228,7 @@ def bent_identity(x):
 
     .. math::
 
-        \operatorname{bent\_identity}(x) = \frac{\sqrt{x^2 + 1} - 1}{2} + x
+        \mathrm{bent\_identity}(x) = \frac{\sqrt{x^2 + 1} - 1}{2} + x
             = x \left(1 + \frac{x}{2\,(\sqrt{x^2 + 1} + 1)}\right)
 
     Parameters
@@ -280,7 +280,7 @@ def bent_identity_derivative(x):
 
     .. math::
 
-        \operatorname{bent\_identity}'(x) = 1 + \frac{x}{2\sqrt{x^2 + 1}}
+        \mathrm{bent\_identity}'(x) = 1 + \frac{x}{2\sqrt{x^2 + 1}}
 
     Parameters
     ----------

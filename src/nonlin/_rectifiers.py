@@ -170,7 +170,7 @@ def relu6(x):
 
     .. math::
 
-        \operatorname{relu6}(x) = \min(\max(x, 0), 6)
+        \mathrm{relu6}(x) = \min(\max(x, 0), 6)
 
     Parameters
     ----------
@@ -203,7 +203,7 @@ def relu6_derivative(x):
 
     .. math::
 
-        \operatorname{relu6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}
+        \mathrm{relu6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}
 
     At both kinks, :math:`x = 0` and :math:`x = 6`, the derivative is
     **0**, as in PyTorch (``hardtanh`` backward), JAX (``jax.nn.relu6``)
@@ -243,7 +243,7 @@ def leaky_relu(x, negative_slope=0.01):
 
     .. math::
 
-        \operatorname{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
+        \mathrm{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
 
     where :math:`a` is `negative_slope`.
 
@@ -297,7 +297,7 @@ def leaky_relu_derivative(x, negative_slope=0.01):
 
     .. math::
 
-        \operatorname{leaky\_relu}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}
+        \mathrm{leaky\_relu}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}
 
     At the kink :math:`x = 0` the derivative is **a** (`negative_slope`),
     the one-sided derivative from the left, as in PyTorch and consistent with

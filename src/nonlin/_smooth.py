@@ -1237,7 +1237,7 @@ def sparse_plus(x):
 
     .. math::
 
-        \operatorname{sparse\_plus}(x) = \begin{cases}
+        \mathrm{sparse\_plus}(x) = \begin{cases}
             0 & x \le -1 \\
             \tfrac{1}{4}(x + 1)^2 & -1 < x < 1 \\
             x & x \ge 1
@@ -1285,7 +1285,7 @@ def sparse_plus_derivative(x):
 
     .. math::
 
-        \operatorname{sparse\_plus}'(x) = \begin{cases}
+        \mathrm{sparse\_plus}'(x) = \begin{cases}
             0 & x \le -1 \\
             \tfrac{1}{2}(x + 1) & -1 < x < 1 \\
             1 & x \ge 1
@@ -1331,7 +1331,7 @@ def hard_swish(x):
 
     .. math::
 
-        \operatorname{hard\_swish}(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6}
+        \mathrm{hard\_swish}(x) = x\,\frac{\mathrm{relu6}(x + 3)}{6}
         = \begin{cases}
             0 & x \le -3 \\
             x (x + 3) / 6 & -3 < x < 3 \\
@@ -1387,7 +1387,7 @@ def hard_swish_derivative(x):
 
     .. math::
 
-        \operatorname{hard\_swish}'(x) = \begin{cases}
+        \mathrm{hard\_swish}'(x) = \begin{cases}
             0 & x \le -3 \\
             (2x + 3) / 6 & -3 < x < 3 \\
             1 & x \ge 3

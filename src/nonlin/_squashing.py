@@ -328,10 +328,10 @@ def hard_sigmoid(x, slope=1 / 6):
 
     .. math::
 
-        \operatorname{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2},\ 0),\ 1\bigr)
+        \mathrm{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2},\ 0),\ 1\bigr)
 
     where :math:`s` is `slope`. The kinks are at :math:`x = \pm 1/(2s)`.
-    The default :math:`s = 1/6` is :math:`\operatorname{relu6}(x + 3) / 6`,
+    The default :math:`s = 1/6` is :math:`\mathrm{relu6}(x + 3) / 6`,
     with kinks at :math:`\pm 3`.
 
     Parameters
@@ -393,7 +393,7 @@ def hard_sigmoid_derivative(x, slope=1 / 6):
 
     .. math::
 
-        \operatorname{hard\_sigmoid}'(x) =
+        \mathrm{hard\_sigmoid}'(x) =
             \begin{cases} s & |x| < 1/(2s) \\ 0 & |x| \ge 1/(2s) \end{cases}
 
     At the kinks :math:`x = \pm 1/(2s)` (:math:`\pm 3` by default) the
@@ -448,7 +448,7 @@ def sparse_sigmoid(x):
 
     .. math::
 
-        \operatorname{sparse\_sigmoid}(x) =
+        \mathrm{sparse\_sigmoid}(x) =
             \begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
 
     Parameters
@@ -492,7 +492,7 @@ def sparse_sigmoid_derivative(x):
 
     .. math::
 
-        \operatorname{sparse\_sigmoid}'(x) =
+        \mathrm{sparse\_sigmoid}'(x) =
             \begin{cases} 1/2 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases}
 
     At the kinks :math:`x = \pm 1` the derivative is **0**, the one-sided
@@ -546,7 +546,7 @@ def hard_tanh(x, min_value=-1.0, max_value=1.0):
 
     .. math::
 
-        \operatorname{hard\_tanh}(x) = \min\bigl(\max(x, a),\ b\bigr)
+        \mathrm{hard\_tanh}(x) = \min\bigl(\max(x, a),\ b\bigr)
 
     where :math:`a` is `min_value` and :math:`b` is `max_value`.
 
@@ -598,7 +598,7 @@ def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
 
     .. math::
 
-        \operatorname{hard\_tanh}'(x) =
+        \mathrm{hard\_tanh}'(x) =
             \begin{cases} 1 & a < x < b \\ 0 & x \le a \text{ or } x \ge b \end{cases}
 
     At the kinks :math:`x = a` and :math:`x = b` the derivative is **0**,

@@ -601,7 +601,7 @@ def log_softmax(x, axis=-1):
 
     .. math::
 
-        \operatorname{log\_softmax}(x)_i = x_i - m - \log \sum_j e^{x_j - m},
+        \mathrm{log\_softmax}(x)_i = x_i - m - \log \sum_j e^{x_j - m},
         \qquad m = \max_j x_j
 
     Parameters
@@ -663,7 +663,7 @@ def log_softmax_jacobian(x, axis=-1):
 
     .. math::
 
-        J_{ij} = \frac{\partial \operatorname{log\_softmax}(x)_i}{\partial x_j}
+        J_{ij} = \frac{\partial \mathrm{log\_softmax}(x)_i}{\partial x_j}
                = \delta_{ij} - s_j,
         \qquad s = \operatorname{softmax}(x)
 

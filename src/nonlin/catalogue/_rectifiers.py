@@ -34,8 +34,8 @@ ENTRIES = (
         function=nonlin.leaky_relu,
         derivative=nonlin.leaky_relu_derivative,
         summary="A ReLU with a small slope for negative inputs, so that no unit stops learning.",
-        formula=r"\operatorname{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}",
-        derivative_formula=r"\operatorname{leaky\_relu}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
+        formula=r"\mathrm{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}",
+        derivative_formula=r"\mathrm{leaky\_relu}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
         parameters=(Parameter("negative_slope", 0.01, "slope a for negative input", "any finite value"),),
         output_range=Interval(-math.inf, math.inf, False, False, r"(-\infty, \infty)"),
         monotonic="increasing",
@@ -82,9 +82,9 @@ ENTRIES = (
         function=nonlin.relu6,
         derivative=nonlin.relu6_derivative,
         summary="A ReLU capped at 6, which keeps activations in a range that low-precision arithmetic holds.",
-        formula=r"\operatorname{relu6}(x) = \min(\max(x, 0), 6)",
+        formula=r"\mathrm{relu6}(x) = \min(\max(x, 0), 6)",
         derivative_formula=(
-            r"\operatorname{relu6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}"
+            r"\mathrm{relu6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}"
         ),
         output_range=Interval(0.0, 6.0, True, True, "[0, 6]"),
         monotonic="non-decreasing",

@@ -140,11 +140,11 @@ ENTRIES = (
         derivative=nonlin.sparse_plus_derivative,
         summary="Zero below -1, the identity above 1 and a parabola between: a softplus with exact zeros.",
         formula=(
-            r"\operatorname{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ "
+            r"\mathrm{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ "
             r"\tfrac{1}{4}(x + 1)^2 & -1 < x < 1 \\ x & x \ge 1 \end{cases}"
         ),
         derivative_formula=(
-            r"\operatorname{sparse\_plus}'(x) = \begin{cases} 0 & x \le -1 \\ "
+            r"\mathrm{sparse\_plus}'(x) = \begin{cases} 0 & x \le -1 \\ "
             r"\tfrac{1}{2}(x + 1) & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}"
         ),
         output_range=Interval(0.0, math.inf, True, False, r"[0, \infty)"),
@@ -168,11 +168,11 @@ ENTRIES = (
         derivative=nonlin.hard_swish_derivative,
         summary="A piecewise-quadratic SiLU for mobile networks: x relu6(x + 3) / 6.",
         formula=(
-            r"\operatorname{hard\_swish}(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6} = "
+            r"\mathrm{hard\_swish}(x) = x\,\frac{\mathrm{relu6}(x + 3)}{6} = "
             r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}"
         ),
         derivative_formula=(
-            r"\operatorname{hard\_swish}'(x) = \begin{cases} 0 & x \le -3 \\ "
+            r"\mathrm{hard\_swish}'(x) = \begin{cases} 0 & x \le -3 \\ "
             r"(2x + 3)/6 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}"
         ),
         output_range=Interval(-0.375, math.inf, True, False, r"[-0.375, \infty)"),

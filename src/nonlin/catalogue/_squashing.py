@@ -73,9 +73,9 @@ ENTRIES = (
         derivative=nonlin.hard_sigmoid_derivative,
         summary="A piecewise-linear sigmoid, relu6(x + 3) / 6 by default, "
         "cheap enough for mobile networks.",
-        formula=r"\operatorname{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2}, 0), 1\bigr)",
+        formula=r"\mathrm{hard\_sigmoid}(x) = \min\bigl(\max(s x + \tfrac{1}{2}, 0), 1\bigr)",
         derivative_formula=(
-            r"\operatorname{hard\_sigmoid}'(x) = \begin{cases} s & |x| < 1/(2s) \\ 0 & |x| \ge 1/(2s) \end{cases}"
+            r"\mathrm{hard\_sigmoid}'(x) = \begin{cases} s & |x| < 1/(2s) \\ 0 & |x| \ge 1/(2s) \end{cases}"
         ),
         parameters=(
             Parameter(
@@ -108,11 +108,11 @@ ENTRIES = (
         summary="A piecewise-linear sigmoid that reaches exactly 0 and 1 outside [-1, 1]; "
         "the derivative of sparse plus.",
         formula=(
-            r"\operatorname{sparse\_sigmoid}(x) = "
+            r"\mathrm{sparse\_sigmoid}(x) = "
             r"\begin{cases} 0 & x \le -1 \\ (x + 1)/2 & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}"
         ),
         derivative_formula=(
-            r"\operatorname{sparse\_sigmoid}'(x) = \begin{cases} 1/2 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases}"
+            r"\mathrm{sparse\_sigmoid}'(x) = \begin{cases} 1/2 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases}"
         ),
         output_range=Interval(0.0, 1.0, True, True, "[0, 1]"),
         monotonic="non-decreasing",
@@ -135,9 +135,9 @@ ENTRIES = (
         function=nonlin.hard_tanh,
         derivative=nonlin.hard_tanh_derivative,
         summary="Clips the input to [min_value, max_value], a piecewise-linear tanh.",
-        formula=r"\operatorname{hard\_tanh}(x) = \min\bigl(\max(x, a), b\bigr)",
+        formula=r"\mathrm{hard\_tanh}(x) = \min\bigl(\max(x, a), b\bigr)",
         derivative_formula=(
-            r"\operatorname{hard\_tanh}'(x) = \begin{cases} 1 & a < x < b \\ 0 & x \le a \text{ or } x \ge b \end{cases}"
+            r"\mathrm{hard\_tanh}'(x) = \begin{cases} 1 & a < x < b \\ 0 & x \le a \text{ or } x \ge b \end{cases}"
         ),
         parameters=(
             Parameter("min_value", -1.0, "lower bound a (PyTorch: min_val)", "finite, <= max_value"),

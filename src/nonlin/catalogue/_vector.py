@@ -47,8 +47,8 @@ ENTRIES = (
         vjp=nonlin.log_softmax_vjp,
         vector_valued=True,
         summary="The logarithm of the softmax, finite where the softmax underflows; feeds the log-likelihood loss.",
-        formula=r"\operatorname{log\_softmax}(x)_i = x_i - \log \sum_j e^{x_j}",
-        derivative_formula=r"\frac{\partial \operatorname{log\_softmax}(x)_i}{\partial x_j} = \delta_{ij} - s_j",
+        formula=r"\mathrm{log\_softmax}(x)_i = x_i - \log \sum_j e^{x_j}",
+        derivative_formula=r"\frac{\partial \mathrm{log\_softmax}(x)_i}{\partial x_j} = \delta_{ij} - s_j",
         parameters=(Parameter("axis", -1, "axis along which the softmax is taken", "any axis of x"),),
         # Every component is at most 0, and exactly 0 only for an axis of
         # length 1. Component i increases with x_i, at rate 1 - s_i > 0.

@@ -473,3 +473,12 @@ def test_rrelu_training_derivative_matches_finite_difference():
     lower = np.where(x - step > 0, x - step, slopes * (x - step))
     estimate = (upper - lower) / (2 * step)
     np.testing.assert_allclose(nonlin.rrelu_derivative(x, training=True, slopes=slopes), estimate, rtol=1e-7)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_threshold_keeps_negative_zero_value(dtype):
+    # value = -0.0 equals the threshold 0.0, which selects the fast
+    # maximum path; the replaced entries must still carry the sign of -0.0.
+    result = nonlin.threshold(np.array([-1.0, 0.0, 2.0], dtype=dtype), threshold=0.0, value=-0.0)
+    np.testing.assert_array_equal(np.signbit(result), [True, True, False])
+    np.testing.assert_array_equal(result, [0.0, 0.0, 2.0])

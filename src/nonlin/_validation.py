@@ -27,6 +27,8 @@ def as_float_array(x, name="x"):
     final rounding almost always correct. Integer and bool input is
     computed in float64, as NumPy's own ufuncs do.
     """
+    # NOTE: np.asarray drops the mask of a numpy.ma array, so masked
+    # values are computed like the others.
     array = np.asarray(x)
     dtype = array.dtype
     if dtype in _SUPPORTED:

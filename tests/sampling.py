@@ -32,3 +32,8 @@ def extreme_values(dtype):
     with np.errstate(over="ignore"):
         values = np.concatenate([values, -values, [np.nan]]).astype(dtype)
     return values
+
+
+def default_arguments(entry):
+    """Return the keyword arguments that call `entry` with its catalogue defaults (axis excluded)."""
+    return {p.name: p.default for p in entry.parameters if p.name != "axis"}

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from nonlin.catalogue import CATALOGUE
-from sampling import ELEMENTWISE, VECTOR
+from sampling import ELEMENTWISE, VECTOR, default_arguments
 
 #: Step of the finite-difference grid used for the smoothness checks.
 STEP = 1e-3
@@ -20,10 +20,6 @@ STEP = 1e-3
 #: points larger than this, relative to its size (at least 1), is a jump. Smooth variation is about
 #: (next derivative) * STEP, far below it for every catalogued function.
 JUMP = 0.05
-
-
-def default_arguments(entry):
-    return {p.name: p.default for p in entry.parameters if p.name != "axis"}
 
 
 def evaluate(entry, x, derivative=False):

@@ -15,14 +15,10 @@ import pytest
 import nonlin
 from nonlin.catalogue import CATALOGUE
 from reference.generate import load_cases
-from sampling import ELEMENTWISE, VECTOR, extreme_values
+from sampling import ELEMENTWISE, VECTOR, default_arguments, extreme_values
 
 #: Activations with no limit at +-inf (sin, for example), whose result there is NaN.
 NAN_AT_INFINITY = {case.name for case in load_cases().values() if case.nan_at_infinity}
-
-
-def default_arguments(entry):
-    return {p.name: p.default for p in entry.parameters if p.name != "axis"}
 
 
 def both_functions(entry):
@@ -135,7 +131,10 @@ def test_entry_names_its_public_functions(name):
     for alias in entry.aliases:
         assert getattr(nonlin, alias) is entry.function, f"alias {alias} is not {name}"
     assert entry.reference.url.startswith("https://"), f"{name} reference has no https URL"
-    assert entry.formula and entry.derivative_formula and entry.summary and entry.title
+    assert entry.formula, f"{name} has no formula"
+    assert entry.derivative_formula, f"{name} has no derivative formula"
+    assert entry.summary, f"{name} has no summary"
+    assert entry.title, f"{name} has no title"
 
 
 def test_every_public_function_is_catalogued():

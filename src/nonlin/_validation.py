@@ -48,7 +48,7 @@ def finish(result, dtype):
     """Round `result` to `dtype`; 0-d results become NumPy scalars, as from a ufunc."""
     # Rounding to a narrower dtype (float64 to float32 or float16) overflows
     # to inf exactly where the true result exceeds that dtype's range, so
-    # inf is the correctly rounded answer there.
+    # inf is the correctly rounded result there.
     with np.errstate(over="ignore"):
         result = np.asarray(result).astype(dtype, copy=False)
     if result.ndim == 0:

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, finish, propagate_nan
+from nonlin._validation import as_float_array, finish, indicator, propagate_nan
 
 __all__ = [
     "bent_identity",
@@ -168,8 +168,7 @@ def binary_step(x):
     array([0., 1., 1., 1.])
     """
     x, dtype = as_float_array(x)
-    out = np.asarray(x >= 0).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(x >= 0, x), dtype)
 
 
 def binary_step_derivative(x):

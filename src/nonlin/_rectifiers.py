@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
+from nonlin._validation import as_float_array, check_parameter, finish, indicator, propagate_nan
 
 __all__ = [
     "celu",
@@ -160,9 +160,7 @@ def relu_derivative(x):
     array([0., 0., 1.])
     """
     x, dtype = as_float_array(x)
-    # Casting the 0/1 mask is exact and faster than np.heaviside.
-    out = np.asarray(x > 0).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(x > 0, x), dtype)
 
 
 def relu6(x):
@@ -234,8 +232,7 @@ def relu6_derivative(x):
     """
     x, dtype = as_float_array(x)
     inside = (x > 0) & (x < 6)
-    out = np.asarray(inside).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(inside, x), dtype)
 
 
 def leaky_relu(x, negative_slope=0.01):
@@ -886,8 +883,7 @@ def threshold_derivative(x, threshold=0.0, value=0.0):
     x, dtype = as_float_array(x)
     limit = _comparison_limit(check_parameter(threshold, "threshold"), x)
     check_parameter(value, "value", dtype=dtype)
-    out = np.asarray(x > limit).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(x > limit, x), dtype)
 
 
 def elu(x, alpha=1.0):

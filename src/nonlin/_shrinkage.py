@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
+from nonlin._validation import as_float_array, check_parameter, finish, indicator
 
 __all__ = [
     "hardshrink",
@@ -129,9 +129,7 @@ def hardshrink_derivative(x, threshold=0.5):
     """
     x, dtype = as_float_array(x)
     threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
-    # Casting the 0/1 mask is exact and faster than np.where with scalars.
-    out = np.asarray(np.abs(x) > threshold).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(np.abs(x) > threshold, x), dtype)
 
 
 def softshrink(x, threshold=0.5):
@@ -236,9 +234,7 @@ def softshrink_derivative(x, threshold=0.5):
     """
     x, dtype = as_float_array(x)
     threshold = _in_dtype_if_exact(_check_threshold(threshold, dtype), x)
-    # Casting the 0/1 mask is exact and faster than np.where with scalars.
-    out = np.asarray(np.abs(x) > threshold).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(np.abs(x) > threshold, x), dtype)
 
 
 #: Below this |x| tanhshrink uses the continued fraction, because

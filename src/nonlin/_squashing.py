@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
+from nonlin._validation import as_float_array, check_parameter, finish, indicator, propagate_nan
 
 __all__ = [
     "arctan",
@@ -647,9 +647,7 @@ def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
     x, dtype = as_float_array(x)
     low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
     inside = (x > _comparison_limit(low, x)) & (x < _comparison_limit(high, x))
-    # Casting the 0/1 mask is exact and faster than np.where with scalars.
-    out = np.asarray(inside).astype(x.dtype)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(inside, x), dtype)
 
 
 def softsign(x):

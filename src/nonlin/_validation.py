@@ -10,6 +10,7 @@ __all__ = [
     "check_axis",
     "check_parameter",
     "finish",
+    "indicator",
     "propagate_nan",
 ]
 
@@ -118,3 +119,12 @@ def propagate_nan(out, x):
     """
     np.copyto(out, x, where=np.isnan(x))
     return out
+
+
+def indicator(mask, x):
+    """Return `mask` as 0 and 1 in the dtype of `x`, with the NaNs of `x` restored.
+
+    Casting a boolean mask is exact and, unlike ``np.where(mask, 1, 0)``,
+    has no data-dependent branch, so step-shaped derivatives stay fast.
+    """
+    return propagate_nan(np.asarray(mask).astype(x.dtype), x)

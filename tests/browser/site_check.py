@@ -322,7 +322,9 @@ def measure_transfer(browser, base_url, page_path, largest=5):
                 if report.external_requests:
                     raise AssertionError(f"{page_path} requested other hosts: {report.external_requests}")
             # Let late requests (fonts, lazy images) finish before counting.
-            recorder.page.wait_for_load_state("networkidle")
+            # Playwright's default 30 s was seen to run out once on a busy
+            # 2-core machine, so the wait gets more room.
+            recorder.page.wait_for_load_state("networkidle", timeout=120_000)
             ranked = sorted(sizes.items(), key=lambda item: item[1], reverse=True)
             visits[visit] = {
                 "bytes": sum(sizes.values()),

@@ -3,7 +3,9 @@
 For each catalogue entry, its derivative (or vector-Jacobian product, for
 vector-valued entries), each dtype and each size, the run times side by side:
 
-* ``nonlin``: the library function;
+* ``nonlin`` and ``nonlin_out``: the library function, allocating its
+  result or writing into a preallocated one (elementwise functions only);
+  like PyTorch's, nonlin's time in each round is the faster of the two;
 * ``textbook``: the naive NumPy formula from ``textbook.py``;
 * ``scipy``: ``scipy.special`` where it has the function;
 * ``torch_fresh`` and ``torch_out``: PyTorch on one CPU thread, allocating
@@ -12,7 +14,10 @@ vector-valued entries), each dtype and each size, the run times side by side:
   writes the output (``np.negative(x, out=y)``, and ``np.negative(x)``).
 
 It writes medians of paired ratios nonlin / peer, their quartiles, the
-peak memory per call and the machine and versions to a JSON file. See
+peak memory per call and the machine and versions to a JSON file. Then,
+unless ``--no-primitives`` is given, it times the elementwise building
+blocks of nonlin (exp, log1p, np.where...) against their PyTorch
+counterparts, from primitives.py, at the run's sizes from 1e6 on. See
 README.md beside this file for the method. Run from the repository root:
 
     .venv/bin/python benchmarks/run.py [--quick] [--only NAME ...] [--sizes N ...]
@@ -40,10 +45,11 @@ from nonlin.catalogue import CATALOGUE
 # Run as a script, this directory is on sys.path, so the sibling modules
 # import by name.
 import peers
+import primitives
 import textbook
 import timing
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results.json"
 DEFAULT_SIZES = (10**3, 10**4, 10**5, 10**6, 10**7)
 QUICK_SIZES = (10**3, 10**5)
@@ -112,6 +118,10 @@ def parse_args(argv):
         help="minimum duration of one timed batch of calls, in seconds (default: 0.004; 0.001 with --quick)",
     )
     parser.add_argument("--skip-torch", action="store_true", help="leave out the PyTorch peer even if installed")
+    parser.add_argument(
+        "--no-primitives", action="store_true",
+        help="do not time the building blocks of primitives.py (exp, log1p, np.where...) against PyTorch",
+    )
 
     parser.add_argument(
         "--output", type=Path, default=DEFAULT_OUTPUT, metavar="PATH",
@@ -298,6 +308,8 @@ def _add_nonlin_and_textbook(case, x, cotangent, add, missing):
     else:
         function = entry.function if case.operation == "function" else entry.derivative
         add("nonlin", lambda: function(x, **kwargs), _call_text(function, "x", **kwargs))
+        result = np.empty_like(x)
+        add("nonlin_out", lambda: function(x, **kwargs, out=result), _call_text(function, "x", **kwargs)[:-1] + ", out=y)")
         table = textbook.FUNCTIONS if case.operation == "function" else textbook.DERIVATIVES
         form = _lookup(table, entry)
         call = None if form is None else (lambda: form(x, **params))
@@ -448,6 +460,10 @@ def measure_memory(implementations, input_bytes):
     return memory
 
 
+def _batch_seconds(args):
+    return args.batch_seconds or (0.001 if args.quick else 0.004)
+
+
 def _rounds(size, args):
     if args.rounds is not None:
         return args.rounds
@@ -489,8 +505,13 @@ def summarise(seconds):
         if "torch_out" in seconds:
             torch_rounds.append(seconds["torch_out"])
         seconds["torch"] = list(np.min(torch_rounds, axis=0))
-    medians = {key: float(np.median(values)) for key, values in seconds.items()}
+    # nonlin, like PyTorch, counts as the faster of its fresh-output and
+    # out= calls in each round; both are recorded.
     nonlin_rounds = seconds["nonlin"]
+    if "nonlin_out" in seconds:
+        nonlin_rounds = list(np.min([seconds["nonlin"], seconds["nonlin_out"]], axis=0))
+        seconds["nonlin_best"] = nonlin_rounds
+    medians = {key: float(np.median(values)) for key, values in seconds.items()}
     ratios = {}
     for key in (*PEER_KEYS, "floor", "floor_fresh"):
         if key in seconds:
@@ -528,7 +549,7 @@ def measure_case(case, dtype, sizes, args, inputs, torch):
         "memory": {},
         "sizes": [],
     }
-    batch_seconds = args.batch_seconds or (0.001 if args.quick else 0.004)
+    batch_seconds = _batch_seconds(args)
 
     x, cotangent = _case_inputs(case, inputs, min(MEMORY_SIZE, max(sizes)), dtype)
     implementations, descriptions, missing = build_implementations(case, x, cotangent, torch)
@@ -569,6 +590,34 @@ def _progress(case, dtype, size, medians, ratios):
     print(line, file=sys.stderr, flush=True)
 
 
+def measure_primitive_section(sizes, args, torch, torch_note, notes):
+    """Time the building blocks of primitives.py at the run's sizes from 1e6 on, and return the results' section."""
+    primitive_sizes = primitives.primitive_sizes(sizes)
+    if max(primitive_sizes) < primitives.MINIMUM_SIZE:
+        notes.append(
+            f"Primitives timed at {', '.join(f'{size:.0e}' for size in primitive_sizes)} elements only, "
+            f"because the run has no size from {primitives.MINIMUM_SIZE:.0e} on: their times include call overhead."
+        )
+    return primitives.measure_primitives(
+        primitive_sizes, args.dtypes, torch,
+        rounds_for=lambda size: _rounds(size, args),
+        batch_seconds=_batch_seconds(args),
+        torch_note=torch_note,
+        progress=_primitive_progress,
+    )
+
+
+def _primitive_progress(record, entry):
+    nanoseconds = entry["ns_per_element"]
+    line = f"primitive {record['key']:<22} {record['dtype']:<8} {entry['size']:>9.0e}"
+    for side in ("numpy", "torch"):
+        if side in nanoseconds:
+            line += f"  {side} {nanoseconds[side]:7.2f} ns"
+    if "ratio" in entry:
+        line += f"  x{entry['ratio']['median']:6.2f}"
+    print(line, file=sys.stderr, flush=True)
+
+
 def main(argv=None):
     args = parse_args(argv)
     sizes = sorted(set(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)))
@@ -589,6 +638,12 @@ def main(argv=None):
         for case in cases:
             results.append(measure_case(case, dtype, sizes, args, inputs, torch))
         inputs.clear()
+    notes = [note for note in (torch_note,) if note]
+    primitive_results = None
+    if args.no_primitives:
+        notes.append("Primitives not timed (--no-primitives).")
+    else:
+        primitive_results = measure_primitive_section(sizes, args, torch, torch_note, notes)
 
     document = {
         "schema_version": SCHEMA_VERSION,
@@ -601,16 +656,18 @@ def main(argv=None):
             "sizes": sizes,
             "dtypes": list(args.dtypes),
             "rounds": {str(size): _rounds(size, args) for size in sizes},
-            "batch_seconds": args.batch_seconds or (0.001 if args.quick else 0.004),
+            "batch_seconds": _batch_seconds(args),
             "input": f"x ~ Normal(0, {INPUT_SCALE:g}^2), seed 0; cotangent ~ Normal(0, 1), seed 1",
             "vector_axis_length": VECTOR_AXIS_LENGTH,
             "memory_size": MEMORY_SIZE,
             "torch_threads": 1 if torch is not None else None,
             "ratio": "per-round nonlin seconds / peer seconds; median and quartiles over the rounds",
         },
-        "notes": [note for note in (torch_note,) if note],
+        "notes": notes,
         "results": results,
     }
+    if primitive_results is not None:
+        document["primitives"] = primitive_results
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     print(f"Wrote {args.output} ({len(results)} measurements in {document['duration_seconds']:.0f} s).", file=sys.stderr)

@@ -13,12 +13,19 @@ import numpy as np
 import pytest
 
 import nonlin
+from nonlin._validation import BLOCK_SIZE
 from nonlin.catalogue import CATALOGUE
 from reference.generate import load_cases
 from sampling import ELEMENTWISE, VECTOR, default_arguments, extreme_values
 
 #: Activations with no limit at +-inf (sin, for example), whose result there is NaN.
 NAN_AT_INFINITY = {case.name for case in load_cases().values() if case.nan_at_infinity}
+
+
+def assert_same_zero_signs(actual, expected):
+    """Compare signs, which assert_array_equal ignores for zeros; a NaN's sign bit carries no meaning."""
+    numbers = ~np.isnan(expected)
+    np.testing.assert_array_equal(np.signbit(actual[numbers]), np.signbit(expected[numbers]))
 
 
 def both_functions(entry):
@@ -86,6 +93,73 @@ def test_elementwise_leaves_input_unchanged(name, float_dtype):
         result = function(x, **default_arguments(entry))
         np.testing.assert_array_equal(x, before)
         assert not np.shares_memory(result, x), f"{function.__name__} returned a view of its input"
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_elementwise_out_matches_fresh_result(name, float_dtype):
+    entry = CATALOGUE[name]
+    x = extreme_values(float_dtype).reshape(1, -1)
+    for function in both_functions(entry):
+        expected = function(x, **default_arguments(entry))
+        out = np.full_like(x, 7)
+        returned = function(x, **default_arguments(entry), out=out)
+        assert returned is out, f"{function.__name__} did not return out"
+        np.testing.assert_array_equal(out, expected, err_msg=f"{function.__name__} with out=")
+        assert_same_zero_signs(out, expected)
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_elementwise_large_input_matches_small_pieces(name, float_dtype):
+    # Large inputs may be evaluated in blocks, in place and into out=, and
+    # must give the same bits as the same values in small arrays. The
+    # input is not a whole number of blocks, and it is transposed, so that
+    # the blocks cross rows and the memory order differs from the logical one.
+    entry = CATALOGUE[name]
+    pieces = extreme_values(float_dtype)
+    repeats = -(-(2 * BLOCK_SIZE + 123) // pieces.size)
+    x = np.tile(pieces, (repeats, 1)).T
+    for function in both_functions(entry):
+        expected = np.tile(function(pieces, **default_arguments(entry)), (repeats, 1)).T
+        result = function(x, **default_arguments(entry))
+        np.testing.assert_array_equal(result, expected, err_msg=function.__name__)
+        assert_same_zero_signs(result, expected)
+        into = np.empty_like(x)
+        assert function(x, **default_arguments(entry), out=into) is into
+        np.testing.assert_array_equal(into, expected, err_msg=f"{function.__name__} with out=")
+        inplace = x.copy()
+        function(inplace, **default_arguments(entry), out=inplace)
+        np.testing.assert_array_equal(inplace, expected, err_msg=f"{function.__name__} with out=x")
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_elementwise_out_may_be_the_input(name, float_dtype):
+    entry = CATALOGUE[name]
+    x = extreme_values(float_dtype)
+    for function in both_functions(entry):
+        expected = function(x, **default_arguments(entry))
+        inplace = x.copy()
+        assert function(inplace, **default_arguments(entry), out=inplace) is inplace
+        np.testing.assert_array_equal(inplace, expected, err_msg=f"{function.__name__} with out=x")
+        assert_same_zero_signs(inplace, expected)
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
+@pytest.mark.parametrize(
+    ("make_out", "error", "message"),
+    [
+        (lambda x: np.empty(x.shape, np.float64), TypeError, "out has dtype float64, but the result has dtype float32"),
+        (lambda x: np.empty(x.shape[0] + 1, np.float32), ValueError, r"out has shape \(4,\), but the result has shape \(3,\)"),
+        (lambda x: [0.0] * x.shape[0], TypeError, "out must be a NumPy array, got list"),
+        (lambda x: np.broadcast_to(np.float32(0), x.shape), ValueError, "out is read-only"),
+    ],
+    ids=["dtype", "shape", "list", "read-only"],
+)
+def test_elementwise_bad_out_raises(name, make_out, error, message):
+    entry = CATALOGUE[name]
+    x = np.array([-1.0, 0.0, 1.0], dtype=np.float32)
+    for function in both_functions(entry):
+        with pytest.raises(error, match=message):
+            function(x, **default_arguments(entry), out=make_out(x))
 
 
 @pytest.mark.parametrize("name", ELEMENTWISE + VECTOR)

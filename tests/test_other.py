@@ -55,6 +55,12 @@ def test_identity_derivative_at_infinity():
     np.testing.assert_array_equal(nonlin.identity_derivative([-np.inf, 0.0, np.inf]), [1.0, 1.0, 1.0])
 
 
+def test_identity_derivative_keeps_nan():
+    for dtype in (np.float32, np.float64):
+        result = nonlin.identity_derivative(np.array([np.nan, -0.0, 5e-324], dtype=dtype))
+        np.testing.assert_array_equal(result, [np.nan, 1.0, 1.0])
+
+
 # binary_step
 
 
@@ -97,6 +103,15 @@ def test_bent_identity_large_inputs():
         warnings.simplefilter("error")
         result = nonlin.bent_identity(x)
     _assert_within_ulp(result, _exact(_bent_identity, x), 2)
+
+
+def test_bent_identity_float64_mid_range():
+    # sqrt(x*x + 1) from the clipped input has three roundings.
+    x = np.logspace(-3, 150, 400)
+    x = np.concatenate([x, -x])
+    _assert_within_ulp(nonlin.bent_identity(x), _exact(_bent_identity, x, bits=1200), 2)
+    slope = _exact(lambda t: 1 + t / (2 * mpmath.sqrt(t * t + 1)), x, bits=1200)
+    _assert_within_ulp(nonlin.bent_identity_derivative(x), slope, 1)
 
 
 def test_bent_identity_overflow_threshold():
@@ -211,6 +226,13 @@ def test_sinc_is_unnormalised():
 def test_sinc_limit_at_infinity_is_zero():
     np.testing.assert_array_equal(nonlin.sinc([-np.inf, np.inf]), [0.0, 0.0])
     np.testing.assert_array_equal(nonlin.sinc_derivative([-np.inf, np.inf]), [0.0, 0.0])
+
+
+def test_sinc_derivative_infinities_give_positive_zero():
+    for dtype in (np.float32, np.float64):
+        result = nonlin.sinc_derivative(np.array([-np.inf, np.inf], dtype=dtype))
+        np.testing.assert_array_equal(result, [0.0, 0.0])
+        np.testing.assert_array_equal(np.signbit(result), [False, False])
 
 
 def test_sinc_near_zero_and_large():

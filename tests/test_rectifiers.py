@@ -482,3 +482,85 @@ def test_threshold_keeps_negative_zero_value(dtype):
     result = nonlin.threshold(np.array([-1.0, 0.0, 2.0], dtype=dtype), threshold=0.0, value=-0.0)
     np.testing.assert_array_equal(np.signbit(result), [True, True, False])
     np.testing.assert_array_equal(result, [0.0, 0.0, 2.0])
+
+
+# Branch-free forms: each must match the selection it replaced, zeros and NaN included.
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("size", [3, 1001])
+def test_relu_family_turns_negative_zero_positive(dtype, size):
+    # A long input takes NumPy's SIMD loops, a short one the scalar loops.
+    x = np.full(size, -0.0, dtype=dtype)
+    x[1] = np.nan
+    for result in (nonlin.relu(x), nonlin.relu6(x), nonlin.threshold(x), nonlin.leaky_relu(x, negative_slope=0.0)):
+        assert not np.signbit(result[0])
+        assert not np.signbit(result[-1])
+        assert np.isnan(result[1])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_threshold_selection_keeps_special_values(dtype):
+    x = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, -2.0, 3.0], dtype=dtype)
+    result = nonlin.threshold(x, threshold=-1.0, value=5.0)
+    np.testing.assert_array_equal(result, [np.nan, 5.0, np.inf, 0.0, 0.0, 5.0, 3.0])
+    np.testing.assert_array_equal(np.signbit(result[3:5]), [True, False])
+    replaced = nonlin.threshold(x, threshold=1.0, value=-0.0)
+    np.testing.assert_array_equal(np.signbit(replaced[1:6]), [True, False, True, True, True])
+
+
+def test_threshold_float32_limits_beyond_range():
+    x = np.array([-np.inf, -3e38, 0.0, 3e38, np.inf], dtype=np.float32)
+    np.testing.assert_array_equal(nonlin.threshold(x, 1e39, 7.0), [7.0, 7.0, 7.0, 7.0, np.inf])
+    np.testing.assert_array_equal(nonlin.threshold_derivative(x, 1e39, 7.0), [0.0, 0.0, 0.0, 0.0, 1.0])
+    np.testing.assert_array_equal(nonlin.threshold(x, -1e39, 7.0), np.where(np.isneginf(x), np.float32(7.0), x))
+
+
+@pytest.mark.parametrize("slope", [0.0, -0.0, 0.3, 1.0, 2.5, -0.3])
+def test_leaky_relu_derivative_every_slope(slope):
+    x = np.array([np.nan, -np.inf, -1.0, -0.0, 0.0, 1e-300, np.inf])
+    result = nonlin.leaky_relu_derivative(x, negative_slope=slope)
+    expected = [np.nan, slope, slope, slope, slope, 1.0, 1.0]
+    np.testing.assert_array_equal(result, expected)
+    np.testing.assert_array_equal(np.signbit(result[1:5]), np.signbit(np.array(expected[1:5])))
+
+
+@pytest.mark.parametrize("alpha", [0.5, 1.0, 2.0])
+def test_elu_derivative_is_exact_product(alpha):
+    x = np.array([np.nan, -np.inf, -3.0, -1e-300, -0.0, 0.0, 2.0])
+    expected = np.array([np.nan, 0.0, alpha * np.exp(-3.0), alpha * np.exp(-1e-300), alpha, alpha, 1.0])
+    np.testing.assert_array_equal(nonlin.elu_derivative(x, alpha=alpha), expected)
+
+
+def test_selu_derivative_is_exact_product():
+    x = np.array([np.nan, -np.inf, -3.0, 0.0, 2.0])
+    scale_alpha = 1.7580993408473768
+    expected = [np.nan, 0.0, scale_alpha * np.exp(-3.0), scale_alpha, SELU_SCALE]
+    np.testing.assert_array_equal(nonlin.selu_derivative(x), expected)
+
+
+@pytest.mark.parametrize("function", [nonlin.celu, nonlin.selu])
+def test_signed_zeros_pass_through_sum_of_sides(function):
+    result = function(np.array([-0.0, 0.0, np.nan]))
+    np.testing.assert_array_equal(np.signbit(result[:2]), [function is nonlin.celu, False])
+    assert np.isnan(result[2])
+
+
+def test_celu_tiny_quotient_returns_x():
+    # x / alpha is below eps: celu(x) is x to within a fraction of an ULP.
+    x = np.array([-1e-20, -3e-300, -5e-324, 1.0])
+    np.testing.assert_array_equal(nonlin.celu(x, alpha=1e10), x)
+
+
+@pytest.mark.parametrize("alpha", [0.5, 1.0, 3.0])
+def test_isrlu_derivative_float32_within_bar(alpha):
+    # float32 takes a reciprocal, a square root and a division in place of
+    # np.power; compare with float64 over the range up to the far form.
+    rng = np.random.default_rng(3)
+    x = -np.ldexp(rng.uniform(0.5, 1.0, 20000), rng.integers(-30, 62, 20000)).astype(np.float32)
+    x64 = x.astype(np.float64)
+    expected = ((1 + alpha * x64 * x64) ** -1.5).astype(np.float32)
+    condition = 3 * alpha * x64 * x64 / (1 + alpha * x64 * x64)
+    result = nonlin.isrlu_derivative(x, alpha=alpha)
+    distance = np.abs(result.view(np.int32).astype(np.int64) - expected.view(np.int32).astype(np.int64))
+    assert (distance <= 4 + condition).all(), x[np.argmax(distance - condition)]

@@ -94,6 +94,13 @@ def test_softshrink_zero_keeps_positive_sign():
     np.testing.assert_array_equal(np.signbit(result), [False, False])
 
 
+def test_hardshrink_zero_keeps_positive_sign():
+    for dtype in (np.float32, np.float64):
+        result = nonlin.hardshrink(np.array([-0.3, -0.0, 0.0, 0.3, -0.5], dtype=dtype))
+        np.testing.assert_array_equal(result, [0.0, 0.0, 0.0, 0.0, 0.0])
+        np.testing.assert_array_equal(np.signbit(result), [False] * 5)
+
+
 @pytest.mark.parametrize("name", _SHRINKS)
 def test_shrink_derivative_kinks(name):
     derivative = getattr(nonlin, f"{name}_derivative")
@@ -146,6 +153,19 @@ def test_tanhshrink_float32_small_input():
 def test_tanhshrink_tails():
     x = np.array([-np.inf, -1e300, -30.0, 30.0, 1e300, np.inf])
     np.testing.assert_array_equal(nonlin.tanhshrink(x), [-np.inf, -1e300, -29.0, 29.0, 1e300, np.inf])
+
+
+def test_tanhshrink_float64_tails_accuracy():
+    # From |x| = 2 on, float64 uses (|x| - 1) + 2e/(1 + e) with e = exp(-2|x|).
+    x = np.linspace(2, 40, 501)
+    for value in np.concatenate([x, -x]):
+        assert _ulp_distance(nonlin.tanhshrink(np.float64(value)), _tanhshrink_exact(value, np.float64)) <= 1
+
+
+def test_tanhshrink_keeps_sign_of_zero():
+    for dtype in (np.float32, np.float64):
+        result = nonlin.tanhshrink(np.array([-0.0, 0.0], dtype=dtype))
+        np.testing.assert_array_equal(np.signbit(result), [True, False])
 
 
 def test_tanhshrink_increasing_across_switch():

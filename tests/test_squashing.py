@@ -8,6 +8,9 @@ import numpy as np
 import pytest
 
 import nonlin
+from nonlin._validation import BLOCK_SIZE
+from reference.generate import round_to_dtype
+from reference.ulp import ulp_distance
 
 
 def _ulp_distance(computed, expected):
@@ -23,6 +26,16 @@ def _exact(formula, x, dtype):
     """Return `formula` evaluated with mpmath at 300 bits, rounded to `dtype`."""
     with mpmath.workprec(300):
         return dtype(float(formula(mpmath.mpf(float(x)))))
+
+
+def _exact_array(formula, x, dtype):
+    """Return `formula` at each element of `x` with mpmath at 300 bits, correctly rounded to `dtype`."""
+    with mpmath.workprec(300):
+        return np.array([round_to_dtype(formula(mpmath.mpf(float(v))), dtype) for v in x], dtype=dtype)
+
+
+def _max_ulp_distance(computed, expected):
+    return ulp_distance(np.asarray(computed), np.asarray(expected)).max()
 
 
 # log_sigmoid
@@ -51,6 +64,13 @@ def test_log_sigmoid_right_tail_subnormal_float32():
 def test_log_sigmoid_left_tail_is_identity():
     x = np.array([-50.0, -1e10, -np.finfo(np.float64).max])
     np.testing.assert_array_equal(nonlin.log_sigmoid(x), x)
+
+
+def test_log_sigmoid_float32_dense_grid():
+    # float32 sums log1p(exp(-|x|)) from a series in float64 after a float32 exp.
+    x = np.linspace(-5, 20, 2001).astype(np.float32)
+    expected = _exact_array(lambda t: -mpmath.log1p(mpmath.exp(-t)), x, np.float32)
+    assert _max_ulp_distance(nonlin.log_sigmoid(x), expected) <= 2
 
 
 def test_log_sigmoid_derivative_matches_sigmoid():
@@ -223,6 +243,23 @@ def test_softsign_derivative_huge_input():
     assert _ulp_distance(nonlin.softsign_derivative(x), _exact(lambda t: 1 / (1 + t) ** 2, x, np.float64)) <= 2
 
 
+def test_softsign_derivative_around_square_limit():
+    # From u = 1 + |x| = 2**511 on, u is scaled by 2**-600 so that u*u stays
+    # finite. The results there are subnormal, and 0 beyond 2**537.
+    x = 2.0**511 * np.array([0.5, 0.999, 1.0, 1.001, 2.0, 2.0**20, 2.0**26, 2.0**27])
+    x = np.concatenate([x, -x])
+    expected = _exact_array(lambda t: 1 / (1 + abs(t)) ** 2, x, np.float64)
+    assert _max_ulp_distance(nonlin.softsign_derivative(x), expected) <= 1
+
+
+def test_softsign_derivative_float32_correctly_rounded():
+    rng = np.random.default_rng(11)
+    magnitude = np.exp(rng.uniform(-80, 80, 1000))
+    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+    expected = _exact_array(lambda t: 1 / (1 + abs(t)) ** 2, x, np.float32)
+    assert _max_ulp_distance(nonlin.softsign_derivative(x), expected) <= 1
+
+
 def test_softsign_derivative_continuous_at_zero():
     x = [-1e-300, 0.0, 1e-300]
     np.testing.assert_array_equal(nonlin.softsign_derivative(x), [1.0, 1.0, 1.0])
@@ -244,7 +281,32 @@ def test_arctan_derivative_huge_input():
         assert _ulp_distance(result, expected) <= 2
 
 
+def test_arctan_derivative_around_square_limit():
+    # From |x| = 2**511 on, |x| is scaled by 2**-600 so that x*x stays finite.
+    x = 2.0**511 * np.array([0.5, 0.999, 1.0, 1.001, 2.0, 2.0**20, 2.0**26, 2.0**27])
+    x = np.concatenate([x, -x])
+    expected = _exact_array(lambda t: 1 / (1 + t * t), x, np.float64)
+    assert _max_ulp_distance(nonlin.arctan_derivative(x), expected) <= 1
+
+
+def test_arctan_derivative_float32_correctly_rounded():
+    rng = np.random.default_rng(12)
+    magnitude = np.exp(rng.uniform(-80, 80, 1000))
+    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+    expected = _exact_array(lambda t: 1 / (1 + t * t), x, np.float32)
+    assert _max_ulp_distance(nonlin.arctan_derivative(x), expected) <= 1
+
+
 # isru
+
+
+def test_isru_derivative_float32_correctly_rounded():
+    rng = np.random.default_rng(13)
+    magnitude = np.exp(rng.uniform(-60, 60, 1000))
+    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+    for alpha in (1.0, 0.1):
+        expected = _exact_array(lambda t: (1 + alpha * t * t) ** mpmath.mpf(-1.5), x, np.float32)
+        assert _max_ulp_distance(nonlin.isru_derivative(x, alpha=alpha), expected) <= 1
 
 
 def test_isru_huge_input_reaches_limit():
@@ -314,3 +376,35 @@ def test_derivative_matches_finite_difference(name, parameters, points):
     step = 1e-6 * np.maximum(1, np.abs(x))
     difference = (function(x + step, **parameters) - function(x - step, **parameters)) / (2 * step)
     np.testing.assert_allclose(derivative(x, **parameters), difference, rtol=1e-6, atol=1e-9)
+
+
+# Evaluation in blocks
+
+
+_BLOCKWISE_CASES = [
+    ("sigmoid", np.float32),
+    ("sigmoid_derivative", np.float64),
+    ("log_sigmoid", np.float32),
+    ("softsign_derivative", np.float64),
+    ("arctan_derivative", np.float64),
+    ("isru", np.float32),
+]
+
+
+@pytest.mark.parametrize(("name", "dtype"), _BLOCKWISE_CASES)
+def test_blockwise_independent_of_block_boundaries(name, dtype):
+    # Longer than several blocks, strided, and compared with calls on short
+    # slices, each of which fits in one block.
+    function = getattr(nonlin, name)
+    values = np.random.default_rng(14).normal(0, 5, 2 * (3 * BLOCK_SIZE + 17)).astype(dtype)
+    x = values[::2]
+    expected = np.concatenate([function(x[start : start + 1000]) for start in range(0, x.size, 1000)])
+    np.testing.assert_array_equal(function(x), expected)
+
+    strided_out = np.empty(2 * x.size, dtype)[::2]
+    assert function(x, out=strided_out) is strided_out
+    np.testing.assert_array_equal(strided_out, expected)
+
+    contiguous = x.copy()
+    assert function(contiguous, out=contiguous) is contiguous
+    np.testing.assert_array_equal(contiguous, expected)

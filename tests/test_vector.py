@@ -486,3 +486,72 @@ def test_input_left_unchanged(name):
     jacobian(x)
     jvp(x, x)
     np.testing.assert_array_equal(x, before)
+
+
+# the direct and the fallback paths
+
+
+@pytest.mark.parametrize("name", ("softmax", "log_softmax", "softmin"))
+def test_direct_and_shifted_paths_agree(name):
+    # Inputs within +-700 are exponentiated without the shift by the
+    # maximum; adding 650 moves some of them beyond 700, onto the shifted
+    # path. Both are shift invariant, so they agree to the bar. Quarters
+    # keep the shifted inputs exact.
+    x = np.random.default_rng(41).integers(-240, 241, size=(50, 8)) / 4
+    function = getattr(nonlin, name)
+    direct, shifted = function(x), function(x + 650.0 * (1 if name != "softmin" else -1))
+    assert (ulp_distance(direct, shifted) <= 8).all()
+
+
+@pytest.mark.parametrize("name", ("softmax", "log_softmax", "softmin", "sparsemax"))
+def test_float32_long_rows_match_float64(name):
+    # Rows of 1000 as in a classifier's output layer: float32 results
+    # are computed in float64 and rounded once.
+    x = (np.random.default_rng(43).normal(size=(20, 1000)) * 2).astype(np.float32)
+    function = getattr(nonlin, name)
+    expected = function(x.astype(np.float64)).astype(np.float32)
+    assert (ulp_distance(function(x), expected) <= 1).all()
+
+
+def test_log_softmax_dominant_entry_float32():
+    x = np.array([0.0, 20.0], dtype=np.float32)
+    with mpmath.workprec(200):
+        expected = float(-mpmath.log1p(mpmath.exp(-20)))
+    assert nonlin.log_softmax(x)[1] == np.float32(expected)
+
+
+def test_sparsemax_gathered_support_matches_mpmath():
+    # Entries spread over tens of units leave only a few within 2 of the
+    # maximum, which are gathered and sorted apart from the rest.
+    rng = np.random.default_rng(47)
+    for _ in range(4):
+        x = rng.normal(size=120) * 8
+        distance, allowed, absolute = _exact_check("sparsemax", x)
+        assert ((distance <= allowed) | (absolute <= 2 * np.finfo(np.float64).eps)).all()
+
+
+def test_glu_float32_gate_below_limit_uses_float64():
+    # sigmoid(-90) is subnormal in float32, so a * sigmoid(b) computed in
+    # float32 would lose most digits of this normal result.
+    x = np.array([1e30, -90.0], dtype=np.float32)
+    expected = np.float32(1e30 * float(mpmath.exp(-90) / (1 + mpmath.exp(-90))))
+    assert ulp_distance(nonlin.glu(x), np.array([expected]))[0] <= 1
+
+
+def test_glu_float32_within_bar():
+    rng = np.random.default_rng(53)
+    n = 20000
+    a = (rng.normal(size=n) * 10.0 ** rng.uniform(-20, 20, n)).astype(np.float32)
+    b = rng.uniform(-80, 80, n).astype(np.float32)
+    u = rng.normal(size=n).astype(np.float32)
+    x = np.stack([a, b], axis=-1)
+    a64, b64, u64 = a.astype(np.float64), b.astype(np.float64), u.astype(np.float64)
+    gate = 1 / (1 + np.exp(-b64))
+    slope = np.exp(-np.abs(b64)) / (1 + np.exp(-np.abs(b64))) ** 2
+    gate_condition = 1 + np.abs(b64) * (1 - gate)
+    slope_condition = 2 + np.abs(b64 * (1 - 2 * gate))
+    value = nonlin.glu(x)[:, 0]
+    backward = nonlin.glu_vjp(x, u[:, None])
+    assert (ulp_distance(value, (a64 * gate).astype(np.float32)) <= 4 + gate_condition).all()
+    assert (ulp_distance(backward[:, 0], (u64 * gate).astype(np.float32)) <= 4 + gate_condition).all()
+    assert (ulp_distance(backward[:, 1], (u64 * a64 * slope).astype(np.float32)) <= 4 + slope_condition).all()

@@ -4,7 +4,15 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, finish, indicator, propagate_nan
+from nonlin._validation import (
+    as_float_array,
+    blockwise,
+    direct_out,
+    finish,
+    indicator,
+    output_array,
+    propagate_nan,
+)
 
 __all__ = [
     "bent_identity",
@@ -24,38 +32,18 @@ __all__ = [
 ]
 
 
-def _working_array(x):
-    """Return `x` in the precision the formulas of this module compute in.
-
-    float32 is computed in float64 (as float16 already is)
-    and rounded once at the end. NumPy's float32 ``sin``, ``cos`` and
-    ``exp`` are up to about 2 ULP off, so with the extra roundings of the
-    compound formulas below the error would exceed 4 ULP. With float64
-    intermediates the float32 result is almost always correctly rounded.
-    """
-    if x.dtype == np.float32:
-        return x.astype(np.float64)
-    return x
-
-
-def _round(result, dtype):
-    """Round a float64 `result` to `dtype` via `finish`, without an overflow warning."""
-    # A value beyond the range of dtype rounds to inf, which is the correctly
-    # rounded result, so the overflow NumPy reports in the cast is expected.
-    with np.errstate(over="ignore"):
-        result = np.asarray(result).astype(dtype)
-    return finish(result, dtype)
-
-
-def _clip_finite(x, bound):
-    """Clip `x` to ``[-bound, bound]``, keeping NaN, so that infinities take the limit of the formula."""
-    return np.clip(x, -bound, bound)
+# The bent identity, gaussian, sinc and exponential compute float32 input
+# in float64 (as float16 already is) and round once at the end, all but
+# the exponential block by block with blockwise. NumPy's float32 sin,
+# cos and exp are up to about 2 ULP off, so with the extra roundings of
+# the compound formulas below the error would exceed 4 ULP. With float64
+# intermediates the float32 result is almost always correctly rounded.
 
 
 # --- identity ---------------------------------------------------------------
 
 
-def identity(x):
+def identity(x, *, out=None):
     r"""Return the input unchanged, as a new array.
 
     .. math::
@@ -67,6 +55,9 @@ def identity(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is converted to float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -90,10 +81,13 @@ def identity(x):
     array([-2. ,  0. ,  3.5])
     """
     x, dtype = as_float_array(x)
-    return finish(x.copy(), dtype)
+    # A plain copy moves the bytes without a ufunc loop, about twice as fast as np.positive.
+    result = output_array(out, x, dtype)
+    np.copyto(result, x)
+    return finish(result, dtype, out)
 
 
-def identity_derivative(x):
+def identity_derivative(x, *, out=None):
     r"""Compute the derivative of the identity elementwise: 1, and NaN for NaN input.
 
     .. math::
@@ -105,6 +99,9 @@ def identity_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -122,14 +119,16 @@ def identity_derivative(x):
     array([1., 1., 1.])
     """
     x, dtype = as_float_array(x)
-    out = np.ones_like(x)
-    return finish(propagate_nan(out, x), dtype)
+    # Clipping to [1, 1] gives 1 for every number, infinities included, and
+    # NaN for NaN, in one pass and without a branch.
+    one = x.dtype.type(1)
+    return finish(np.clip(x, one, one, out=output_array(out, x, dtype)), dtype, out)
 
 
 # --- binary step --------------------------------------------------------------
 
 
-def binary_step(x):
+def binary_step(x, *, out=None):
     r"""Compute the binary step (Heaviside) function elementwise, with value 1 at 0.
 
     .. math::
@@ -141,6 +140,9 @@ def binary_step(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -168,10 +170,10 @@ def binary_step(x):
     array([0., 1., 1., 1.])
     """
     x, dtype = as_float_array(x)
-    return finish(indicator(x >= 0, x), dtype)
+    return finish(indicator(x >= 0, x, direct_out(out, x, dtype)), dtype, out)
 
 
-def binary_step_derivative(x):
+def binary_step_derivative(x, *, out=None):
     r"""Compute the derivative of the binary step elementwise: 0, also at the jump.
 
     .. math::
@@ -188,6 +190,9 @@ def binary_step_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -211,18 +216,30 @@ def binary_step_derivative(x):
     array([0., 0., 0.])
     """
     x, dtype = as_float_array(x)
-    out = np.zeros_like(x)
-    return finish(propagate_nan(out, x), dtype)
+    return finish(indicator(False, x, direct_out(out, x, dtype)), dtype, out)
 
 
 # --- bent identity ------------------------------------------------------------
 
-# Beyond this magnitude x / hypot(x, 1) is +-1 in float64, and clipping to
-# it keeps inf / inf out of the formulas.
+# Beyond this magnitude x / sqrt(x*x + 1) is +-1 in float64, and clipping
+# to it keeps x*x finite and inf / inf out of the formulas.
 _BENT_CLIP = 1e150
 
 
-def bent_identity(x):
+def _sqrt_one_plus_square(x, out):
+    """Write sqrt(x*x + 1) of float64 `x` with |x| <= 1e150 into `out`.
+
+    np.hypot(x, 1) would need no clipping, but NumPy's float64 hypot takes
+    about 25 times as long as np.sqrt. On clipped input x*x cannot
+    overflow, and the three roundings cost about 1 ULP of float64, against
+    about 0.5 for hypot.
+    """
+    np.multiply(x, x, out=out)
+    out += 1
+    return np.sqrt(out, out=out)
+
+
+def bent_identity(x, *, out=None):
     r"""Compute the bent identity elementwise.
 
     .. math::
@@ -235,6 +252,9 @@ def bent_identity(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -253,9 +273,11 @@ def bent_identity(x):
     -----
     :math:`\sqrt{x^2 + 1} - 1` cancels for small :math:`|x|` (it is 0 for
     :math:`|x| < 10^{-8}` in float64), and :math:`x^2` overflows for
-    :math:`|x| > 10^{154}`. The second form above avoids both: it computes
-    :math:`\sqrt{x^2 + 1}` as ``hypot(x, 1)``, which does not overflow,
-    and multiplies :math:`x` by a factor in :math:`(1/2, 3/2)`.
+    :math:`|x| > 10^{154}`. The second form above avoids both: it
+    multiplies :math:`x` by a factor in :math:`(1/2, 3/2)`, and computes
+    the factor from :math:`x` clipped to :math:`|x| \le 10^{150}`, where
+    :math:`x^2` is finite and beyond which the factor is already 1/2 or
+    3/2 in float64. float32 input is computed in float64 and rounded once.
 
     Examples
     --------
@@ -264,17 +286,25 @@ def bent_identity(x):
     array([-7.92893219e-01,  0.00000000e+00,  1.00000000e-10,  1.20710678e+00])
     """
     x, dtype = as_float_array(x)
-    x = _working_array(x)
-    clipped = _clip_finite(x, _BENT_CLIP)
-    factor = 1 + clipped / (2 * (np.hypot(clipped, 1) + 1))
     # Above about 2/3 of the largest float the true value exceeds it, and
     # the product overflows to inf, the correctly rounded result.
     with np.errstate(over="ignore"):
-        out = x * factor
-    return _round(out, dtype)
+        return blockwise(_bent_identity_block, x, dtype, out, scratch=2)
 
 
-def bent_identity_derivative(x):
+def _bent_identity_block(x, clipped, factor):
+    np.clip(x, -_BENT_CLIP, _BENT_CLIP, out=clipped, dtype=np.float64)
+    _sqrt_one_plus_square(clipped, factor)
+    factor += 1
+    factor *= 2
+    np.divide(clipped, factor, out=factor)
+    factor += 1
+    # x itself, not the clipped value, so that inf stays inf.
+    np.multiply(x, factor, out=factor)
+    return factor
+
+
+def bent_identity_derivative(x, *, out=None):
     r"""Compute the derivative of the bent identity elementwise.
 
     .. math::
@@ -286,6 +316,9 @@ def bent_identity_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -298,8 +331,9 @@ def bent_identity_derivative(x):
 
     Notes
     -----
-    ``hypot(x, 1)`` replaces :math:`\sqrt{x^2 + 1}`, whose :math:`x^2`
-    overflows for large :math:`|x|`.
+    :math:`x^2` overflows for large :math:`|x|`, so the input is clipped
+    to :math:`|x| \le 10^{150}`, beyond which the result is already 1/2 or
+    3/2 in float64. float32 input is computed in float64 and rounded once.
 
     Examples
     --------
@@ -308,9 +342,16 @@ def bent_identity_derivative(x):
     array([0.5       , 1.        , 1.35355339])
     """
     x, dtype = as_float_array(x)
-    x = _working_array(x)
-    clipped = _clip_finite(x, _BENT_CLIP)
-    return _round(1 + clipped / (2 * np.hypot(clipped, 1)), dtype)
+    return blockwise(_bent_identity_derivative_block, x, dtype, out, scratch=2)
+
+
+def _bent_identity_derivative_block(x, clipped, slope):
+    np.clip(x, -_BENT_CLIP, _BENT_CLIP, out=clipped, dtype=np.float64)
+    _sqrt_one_plus_square(clipped, slope)
+    slope *= 2
+    np.divide(clipped, slope, out=slope)
+    slope += 1
+    return slope
 
 
 # --- gaussian -----------------------------------------------------------------
@@ -327,37 +368,84 @@ _SHIFT = float.fromhex("0x1.62e42fefa39e8p+6")
 _SHIFT_REST = 1.0244436292813729e-13
 
 
-def _square_exact(x):
-    """Return ``(hi, lo)`` with ``hi = fl(x*x)`` and ``hi + lo == x*x`` exactly (Dekker's product)."""
-    t = _VELTKAMP * x
-    head = t - (t - x)
-    tail = x - head
-    hi = x * x
-    lo = ((head * head - hi) + 2 * head * tail) + tail * tail
-    return hi, lo
+def _gaussian_scaled(x, clipped, work, low, factor, e):
+    """Write ``exp(-x*x)`` of a float64 block of `x` as ``e * factor``, and return ``(e, factor)``.
 
-
-def _gaussian_parts(x):
-    """Return ``(e, k)`` with ``exp(-x*x) == ldexp(e, k)``, `e` accurate to about 1 ULP.
-
-    `x` is float64. Rounding x*x before the exponential would cost an
-    error of up to x*x/2 ULP (370 ULP near the underflow threshold), so the
-    rounding error ``lo`` of the square is applied as the factor
-    ``exp(-lo) = 1 - lo``. Where the result is near or below the smallest
-    normal number, it is computed 2**128 times too large, so that the
-    final ``ldexp`` rounds only once into the subnormal range.
+    `e` is accurate to about 1 ULP and `factor` is 1 or 2**-128. Rounding
+    x*x before the exponential would cost an error of up to x*x/2 ULP (370
+    ULP near the underflow threshold), so the square is split exactly as
+    ``hi + low`` (Dekker's product) and the rounding error ``low`` is
+    applied as the factor ``exp(-low) = 1 - low``. Where the result is near
+    or below the smallest normal number (``hi >= 512``), `e` is 2**128
+    times too large, so that multiplying by `factor` rounds only once into
+    the subnormal range, as ``ldexp`` would. Selecting by the 0/1 mask of
+    ``hi >= 512`` is done by multiplying with it, which is exact.
     """
-    x = _clip_finite(x, _GAUSSIAN_CLIP)
-    hi, lo = _square_exact(x)
-    scaled = hi >= 512
-    shift = np.where(scaled, _SHIFT, 0.0)
-    correction = np.where(scaled, _SHIFT_REST, 0.0) - lo
-    e = np.exp(-(hi - shift))
-    e = e + e * correction
-    return e, np.where(scaled, -128, 0)
+    np.clip(x, -_GAUSSIAN_CLIP, _GAUSSIAN_CLIP, out=clipped)
+
+    # Veltkamp's split of x into head + tail, each exactly squarable, and
+    # low = ((head*head - hi) + 2*head*tail) + tail*tail.
+    head = np.multiply(clipped, _VELTKAMP, out=factor)
+    tail = np.subtract(head, clipped, out=work)
+    np.subtract(head, tail, out=head)
+    np.subtract(clipped, head, out=tail)
+    hi = np.multiply(clipped, clipped, out=e)
+    np.multiply(head, head, out=low)
+    low -= hi
+    head *= 2
+    head *= tail
+    low += head
+    tail *= tail
+    low += tail
+
+    scaled = np.greater_equal(hi, 512, out=factor)
+    shift = np.multiply(scaled, _SHIFT, out=work)
+    np.subtract(shift, hi, out=e)
+    correction = np.multiply(scaled, _SHIFT_REST, out=work)
+    correction -= low
+    np.exp(e, out=e)
+    correction *= e
+    e += correction
+
+    # 1 - mask is 1 or 0, and its maximum with 2**-128 is 1 or 2**-128.
+    np.subtract(1, scaled, out=factor)
+    np.maximum(factor, 2.0**-128, out=factor)
+    return e, factor
 
 
-def gaussian(x):
+def _gaussian_block(x, clipped, work, low, factor, e):
+    e, factor = _gaussian_scaled(x, clipped, work, low, factor, e)
+    return np.multiply(e, factor, out=e)
+
+
+def _gaussian_derivative_block(x, clipped, work, low, factor, e):
+    e, factor = _gaussian_scaled(x, clipped, work, low, factor, e)
+    # -2 x is exact, so -2 x e rounds once before the scaling, as in ldexp(-2 x e, k).
+    np.multiply(clipped, -2, out=clipped)
+    e *= clipped
+    return np.multiply(e, factor, out=e)
+
+
+def _gaussian_float32_block(x, square):
+    # The square of a float32 is exact in float64 and finite (inf for inf),
+    # so only the exponential and the final rounding to float32 round.
+    np.multiply(x, x, out=square, dtype=np.float64)
+    np.negative(square, out=square)
+    return np.exp(square, out=square)
+
+
+def _gaussian_derivative_float32_block(x, clipped, e):
+    np.clip(x, -_GAUSSIAN_CLIP, _GAUSSIAN_CLIP, out=clipped, dtype=np.float64)
+    np.multiply(clipped, clipped, out=e)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    # (-2 e) x is the exact -2 x e rounded once, as (-2 x) e is.
+    e *= -2
+    e *= clipped
+    return e
+
+
+def gaussian(x, *, out=None):
     r"""Compute the Gaussian bump :math:`e^{-x^2}` elementwise.
 
     .. math::
@@ -369,6 +457,9 @@ def gaussian(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -400,13 +491,11 @@ def gaussian(x):
     """
     x, dtype = as_float_array(x)
     if x.dtype == np.float32:
-        wide = _clip_finite(x.astype(np.float64), _GAUSSIAN_CLIP)
-        return _round(np.exp(-(wide * wide)), dtype)
-    e, k = _gaussian_parts(x)
-    return finish(np.ldexp(e, k), dtype)
+        return blockwise(_gaussian_float32_block, x, dtype, out)
+    return blockwise(_gaussian_block, x, dtype, out, scratch=5)
 
 
-def gaussian_derivative(x):
+def gaussian_derivative(x, *, out=None):
     r"""Compute the derivative of the Gaussian bump elementwise.
 
     .. math::
@@ -418,6 +507,9 @@ def gaussian_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -444,17 +536,14 @@ def gaussian_derivative(x):
     """
     x, dtype = as_float_array(x)
     if x.dtype == np.float32:
-        wide = _clip_finite(x.astype(np.float64), _GAUSSIAN_CLIP)
-        return _round(-2 * wide * np.exp(-(wide * wide)), dtype)
-    e, k = _gaussian_parts(x)
-    clipped = _clip_finite(x, _GAUSSIAN_CLIP)
-    return finish(np.ldexp(-2 * clipped * e, k), dtype)
+        return blockwise(_gaussian_derivative_float32_block, x, dtype, out, scratch=2)
+    return blockwise(_gaussian_derivative_block, x, dtype, out, scratch=5)
 
 
 # --- sinusoid -----------------------------------------------------------------
 
 
-def sinusoid(x):
+def sinusoid(x, *, out=None):
     r"""Compute the sine elementwise, as a periodic activation.
 
     .. math::
@@ -466,6 +555,9 @@ def sinusoid(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -496,10 +588,10 @@ def sinusoid(x):
     x, dtype = as_float_array(x)
     # sin(+-inf) is NaN, the documented result, so the warning is expected.
     with np.errstate(invalid="ignore"):
-        return finish(np.sin(x), dtype)
+        return finish(np.sin(x, out=direct_out(out, x, dtype)), dtype, out)
 
 
-def sinusoid_derivative(x):
+def sinusoid_derivative(x, *, out=None):
     r"""Compute the derivative of the sine elementwise, :math:`\cos x`.
 
     .. math::
@@ -511,6 +603,9 @@ def sinusoid_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -531,7 +626,7 @@ def sinusoid_derivative(x):
     # cos(+-inf) is NaN, the documented result, so the warning is expected.
     # As for the sine, NumPy's float32 cosine is within the accuracy bar.
     with np.errstate(invalid="ignore"):
-        return finish(np.cos(x), dtype)
+        return finish(np.cos(x, out=direct_out(out, x, dtype)), dtype, out)
 
 
 # --- sinc ---------------------------------------------------------------------
@@ -545,25 +640,25 @@ _SINC_SERIES_BOUND = 1.5
 _SINC_SERIES = tuple((-1) ** k * 2 * k / math.factorial(2 * k + 1) for k in range(1, 13))
 
 
-def _sinc_parts(x, with_cos=False):
-    """Return ``(sinc, cos)`` of float64 `x`: sinc is 1 at 0 and 0 at +-inf.
-
-    `cos` is None unless `with_cos`; it is NaN at +-inf.
-    """
-    # sin(+-inf) and 0/0 are NaN, and both are replaced by the limits below
-    # (cos(+-inf) stays NaN), so the invalid-value warnings are expected.
-    # Dividing everywhere and patching the two rare masks takes about half
-    # the time of dividing by a selected denominator and selecting again.
-    with np.errstate(invalid="ignore"):
-        sin = np.sin(x)
-        cos = np.cos(x) if with_cos else None
-        sinc = np.divide(sin, x, out=np.empty_like(x))
-    np.copyto(sinc, 1.0, where=x == 0)
-    np.copyto(sinc, 0.0, where=np.isinf(x))
-    return sinc, cos
+# Below this |x|, sin(x)/x rounds to 1 in float64 (sin(x) rounds to x
+# itself), so raising |x| to it keeps 0/0 out of the quotient.
+_SINC_TINY = 2.0**-30
+_LARGEST = np.finfo(np.float64).max
 
 
-def sinc(x):
+def _sinc_block(x, magnitude, sine):
+    """Write sinc of a block of `x` into `sine`: 1 at 0 and 0 at +-inf, computed in float64."""
+    # sinc is even, so it is sin(a)/a for a = |x| raised to _SINC_TINY. The
+    # sine is taken of a clipped to the largest float, where it is finite
+    # (and positive), and dividing by the unclipped a makes +-inf exactly +0.
+    np.abs(x, out=magnitude, dtype=np.float64)
+    np.maximum(magnitude, _SINC_TINY, out=magnitude)
+    np.minimum(magnitude, _LARGEST, out=sine)
+    np.sin(sine, out=sine)
+    return np.divide(sine, magnitude, out=sine)
+
+
+def sinc(x, *, out=None):
     r"""Compute the unnormalised sinc function :math:`\sin(x)/x` elementwise.
 
     .. math::
@@ -575,6 +670,9 @@ def sinc(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -594,8 +692,11 @@ def sinc(x):
     tables of activation functions. :func:`numpy.sinc`, ``torch.sinc``
     and ``jax.numpy.sinc`` compute the normalised one,
     ``nonlin.sinc(np.pi * x)``. The quotient :math:`\sin(x)/x` loses no
-    accuracy near 0 (:math:`\sin x` is accurate relative to its value);
-    :math:`x = 0` and :math:`\pm\infty` are set to their limits 1 and 0.
+    accuracy near 0 (:math:`\sin x` is accurate relative to its value).
+    It is computed as :math:`\sin(a)/a` with :math:`a = |x|` raised to at
+    least :math:`2^{-30}`, where the quotient already rounds to 1, so 0
+    gives the limit 1; at :math:`\pm\infty` the finite sine of the largest
+    float is divided by :math:`\infty`, which gives the limit 0.
 
     Examples
     --------
@@ -604,11 +705,10 @@ def sinc(x):
     array([1.        , 1.        , 0.45464871, 0.        ])
     """
     x, dtype = as_float_array(x)
-    value, _ = _sinc_parts(_working_array(x))
-    return _round(value, dtype)
+    return blockwise(_sinc_block, x, dtype, out, scratch=2)
 
 
-def sinc_derivative(x):
+def sinc_derivative(x, *, out=None):
     r"""Compute the derivative of the unnormalised sinc function elementwise.
 
     .. math::
@@ -622,6 +722,9 @@ def sinc_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -649,40 +752,63 @@ def sinc_derivative(x):
     array([-3.33333300e-04, -4.35397775e-01])
     """
     x, dtype = as_float_array(x)
-    x = _working_array(x)
-    value, cos = _sinc_parts(x, with_cos=True)
+    return blockwise(_sinc_derivative_block, x, dtype, out, scratch=4)
 
-    small = np.abs(x) < _SINC_SERIES_BOUND
-    near = np.where(small, x, 0)
-    square = near * near
-    series = np.full_like(x, _SINC_SERIES[-1])
+
+def _sinc_derivative_block(x, sine, near, series, far):
+    # Far branch, on x moved out to |x| >= 1.5 with its sign kept (sinc' is
+    # odd), so that the quotients stay finite. |x| is also clipped to the
+    # largest float, so that sin and cos stay finite, and +-inf is set below.
+    np.abs(x, out=far, dtype=np.float64)
+    np.clip(far, _SINC_SERIES_BOUND, _LARGEST, out=far)
+    np.copysign(far, x, out=far)
+    np.sin(far, out=sine)
+    np.divide(sine, far, out=sine)
+    np.cos(far, out=near)
+    np.subtract(near, sine, out=near)
+    np.divide(near, far, out=far)
+
+    # Series branch, on x clipped into [-1.5, 1.5].
+    np.clip(x, -_SINC_SERIES_BOUND, _SINC_SERIES_BOUND, out=near, dtype=np.float64)
+    square = np.multiply(near, near, out=sine)
+    series.fill(_SINC_SERIES[-1])
     for coefficient in _SINC_SERIES[-2::-1]:
         series *= square
         series += coefficient
     series *= near
 
-    # cos - sinc is 0 at x = 0, where the series is used, and NaN at +-inf,
-    # where the limit 0 is set below, so the 0/0 and NaN are expected.
-    with np.errstate(invalid="ignore"):
-        far = np.subtract(cos, value, out=value)
-        far /= x
-    np.copyto(far, 0.0, where=np.isinf(x))
-    np.copyto(far, series, where=small)
-    return _round(far, dtype)
+    # Blend without a data-dependent branch: with the 0/1 mask m of
+    # |x| < 1.5, series*m + far*(1 - m) is exact, because both branches are
+    # finite, so one product is the chosen value and the other a zero. Where
+    # the chosen value is itself a zero (x = +-0), both zeros have one sign,
+    # because sinc' keeps its sign on (0, 1.5]. NaN gives m = 0 and stays NaN.
+    inside = np.abs(x, out=near, dtype=np.float64)
+    np.less(inside, _SINC_SERIES_BOUND, out=inside)
+    series *= inside
+    np.subtract(1, inside, out=inside)
+    far *= inside
+    far += series
+
+    infinite = np.isinf(x)
+    if infinite.any():
+        far[infinite] = 0.0
+    return far
 
 
 # --- exponential --------------------------------------------------------------
 
 
-def _exp(x):
-    """Return ``exp(x)`` of float64 `x`; inf above the float64 range, without a warning."""
+def _exp(x, dtype, out):
+    """Return ``exp(x)`` computed in float64 and rounded once to `dtype`, into `out` if given."""
     # exp overflows exactly where the true value exceeds the largest float64,
+    # as the rounding to float32 does where it exceeds the largest float32,
     # and inf is then the correctly rounded result.
     with np.errstate(over="ignore"):
-        return np.exp(x)
+        result = np.exp(x, dtype=np.float64, out=output_array(out, x, dtype))
+    return finish(result, dtype, out)
 
 
-def exponential(x):
+def exponential(x, *, out=None):
     r"""Compute the exponential :math:`e^x` elementwise.
 
     .. math::
@@ -694,6 +820,9 @@ def exponential(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -720,10 +849,10 @@ def exponential(x):
     array([0.        , 1.        , 2.71828183,        inf])
     """
     x, dtype = as_float_array(x)
-    return _round(_exp(_working_array(x)), dtype)
+    return _exp(x, dtype, out)
 
 
-def exponential_derivative(x):
+def exponential_derivative(x, *, out=None):
     r"""Compute the derivative of the exponential elementwise, which is :math:`e^x` itself.
 
     .. math::
@@ -735,6 +864,9 @@ def exponential_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -752,4 +884,4 @@ def exponential_derivative(x):
     array([1.        , 2.71828183])
     """
     x, dtype = as_float_array(x)
-    return _round(_exp(_working_array(x)), dtype)
+    return _exp(x, dtype, out)

@@ -20,7 +20,15 @@ from decimal import Decimal, localcontext
 import numpy as np
 from scipy import special
 
-from nonlin._validation import as_float_array, check_parameter, finish, propagate_nan
+from nonlin._validation import (
+    BLOCK_SIZE,
+    as_float_array,
+    check_parameter,
+    direct_out,
+    finish,
+    in_blocks,
+    propagate_nan,
+)
 
 __all__ = [
     "gelu",
@@ -126,9 +134,9 @@ def _working_array(x):
     return np.where(np.isnan(x), 0.0, x)
 
 
-def _finish(out, x, dtype):
-    """Restore the NaNs of `x` in the float64 result `out` and round it once to `dtype`."""
-    return finish(propagate_nan(np.asarray(out, dtype=np.float64), x), dtype)
+def _finish(result, x, dtype, out=None):
+    """Restore the NaNs of `x` in the float64 `result` and round it once to `dtype`, into `out` if given."""
+    return finish(propagate_nan(np.asarray(result, dtype=np.float64), x), dtype, out)
 
 
 def _select(condition, x, when_true, when_false):
@@ -293,6 +301,27 @@ def _exact_gelu_derivative_from_erfcx(x):
     return np.where(x < 0, ((mills - capped) * scale) * gauss, 1 + ((capped - mills) * scale) * gauss)
 
 
+def _exact_gelu_derivative_narrow(x):
+    """Return Phi(x) + x phi(x) in float64 for float32 or float16 `x`.
+
+    The square of such an x is exact in float64, so phi(x) has only the
+    error of exp, and scipy's ndtr is accurate to a few float64 ULP. The
+    two terms cancel only near the derivative's zero (x = -0.7518), where
+    a float32 input is at least 3e-8 away from it; float64 then keeps the
+    result within a fraction of a float32 ULP. Beyond |x| = 40 the terms
+    are exactly 0 or 1, so x is clipped there, which also turns inf * 0
+    into 0 * 0. NaN passes through.
+    """
+    wide = np.clip(x, -_GAUSS_LIMIT, _GAUSS_LIMIT, out=np.empty(x.shape, np.float64))
+    density = np.multiply(wide, wide, out=np.empty_like(wide))
+    density *= -0.5
+    np.exp(density, out=density)
+    density *= _INV_SQRT_2PI
+    density *= wide
+    density += special.ndtr(wide, out=wide)
+    return density
+
+
 def _exact_gelu(x, precise):
     if not precise:
         return _exact_gelu_from_erfcx(x)
@@ -414,7 +443,7 @@ def _check_approximate(approximate):
     )
 
 
-def gelu(x, approximate="none"):
+def gelu(x, approximate="none", *, out=None):
     r"""Compute the Gaussian error linear unit elementwise.
 
     .. math::
@@ -442,6 +471,9 @@ def gelu(x, approximate="none"):
         defaults to the exact form (``approximate=False``), while
         ``jax.nn.gelu`` and ``keras.ops.gelu`` default to the tanh form
         (``approximate=True``).
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -492,21 +524,23 @@ def gelu(x, approximate="none"):
     """
     form = _check_approximate(approximate)
     x, dtype = as_float_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(gelu, x, dtype, out, approximate=approximate)
     precise = dtype == np.float64
     if form == "none" and not precise:
         # For a float16 or float32 result, x * ndtr(x) in float64 rounded
         # once is enough, because scipy's ndtr keeps its relative accuracy
         # in the negative tail (it uses erfc there). Below -40 both ndtr and
-        # the float32 GELU are 0. Raising x to -40 keeps -inf * 0 out, and
+        # the float32 GELU are 0. Raising x to -40 keeps -inf * 0 result, and
         # NaN passes through.
         work = np.maximum(x.astype(np.float64), -_GAUSS_LIMIT)
-        return finish(work * special.ndtr(work), dtype)
+        return finish(work * special.ndtr(work), dtype, out)
     work = _working_array(x)
-    out = _tanh_gelu(work, precise) if form == "tanh" else _exact_gelu(work, precise)
-    return _finish(out, x, dtype)
+    result = _tanh_gelu(work, precise) if form == "tanh" else _exact_gelu(work, precise)
+    return _finish(result, x, dtype, out)
 
 
-def gelu_derivative(x, approximate="none"):
+def gelu_derivative(x, approximate="none", *, out=None):
     r"""Compute the derivative of the Gaussian error linear unit elementwise.
 
     .. math::
@@ -529,6 +563,9 @@ def gelu_derivative(x, approximate="none"):
         integer and bool input is computed in float64.
     approximate : {"none", "tanh"}, default "none"
         ``"none"`` for the exact GELU, ``"tanh"`` for the tanh approximation.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -561,13 +598,17 @@ def gelu_derivative(x, approximate="none"):
     """
     form = _check_approximate(approximate)
     x, dtype = as_float_array(x)
-    work = _working_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(gelu_derivative, x, dtype, out, approximate=approximate)
     precise = dtype == np.float64
+    if form == "none" and not precise:
+        return finish(_exact_gelu_derivative_narrow(x), dtype, out)
+    work = _working_array(x)
     if form == "tanh":
-        out = _tanh_gelu_derivative(work, precise)
+        result = _tanh_gelu_derivative(work, precise)
     else:
-        out = _exact_gelu_derivative(work, precise)
-    return _finish(out, x, dtype)
+        result = _exact_gelu_derivative(work, precise)
+    return _finish(result, x, dtype, out)
 
 
 # ---------------------------------------------------------------------------
@@ -575,7 +616,7 @@ def gelu_derivative(x, approximate="none"):
 # ---------------------------------------------------------------------------
 
 
-def silu(x):
+def silu(x, *, out=None):
     r"""Compute the sigmoid linear unit (swish) elementwise.
 
     .. math::
@@ -587,6 +628,9 @@ def silu(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -617,14 +661,46 @@ def silu(x):
     array([-0.        , -0.26894142,  0.        ,  1.76159416])
     """
     x, dtype = as_float_array(x)
-    work = _working_array(x)
-    e = np.exp(-np.abs(work))
-    sigmoid = np.where(work >= 0, 1.0, e) / (1 + e)
-    out = np.maximum(work, -_EXP_LIMIT) * sigmoid
-    return _finish(out, x, dtype)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(silu, x, dtype, out)
+    wide = x.astype(np.float64, copy=False)
+    # Explicit out= keeps 0-d results arrays, which the in-place steps need.
+    e = np.abs(wide, out=np.empty_like(wide))
+    np.negative(e, out=e)
+    sigmoid, spare = _logistic_in_place(np.exp(e, out=e), wide)
+    # x is capped at -_EXP_LIMIT, where the sigmoid is already 0, so that
+    # -inf gives -0.0 instead of -inf * 0 = NaN. NaN passes through.
+    factor = np.maximum(wide, -_EXP_LIMIT, out=spare)
+    return finish(np.multiply(factor, sigmoid, out=direct_out(out, wide, dtype)), dtype, out)
 
 
-def silu_derivative(x):
+def _silu_slope_narrow(x):
+    """Return the SiLU slope in float64 for float32 or float16 `x`.
+
+    The slope is (e + x e + e^2) / (1 + e)^2 for x < 0 and
+    (e + x e + 1) / (1 + e)^2 for x >= 0, with e = exp(-|x|). As
+    e^2 <= 1, max(e^2, x >= 0) gives the last term without a select. The
+    sum cancels only near the zero at x = -1.2785, where a float32 input
+    is at least 6e-8 away from it and float64 rounding stays far below a
+    float32 ULP. NaN passes through; +-inf are clipped to +-800, where
+    e is 0.
+    """
+    wide = np.clip(x, -_EXP_LIMIT, _EXP_LIMIT, out=np.empty(x.shape, np.float64))
+    e = np.abs(wide, out=np.empty_like(wide))
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    numerator = np.multiply(wide, e, out=np.empty_like(wide))
+    numerator += e
+    last = np.greater_equal(wide, 0, out=wide)
+    np.maximum(np.square(e), last, out=last)
+    numerator += last
+    e += 1
+    np.square(e, out=e)
+    numerator /= e
+    return numerator
+
+
+def silu_derivative(x, *, out=None):
     r"""Compute the derivative of the sigmoid linear unit (swish) elementwise.
 
     .. math::
@@ -637,6 +713,9 @@ def silu_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -663,16 +742,13 @@ def silu_derivative(x):
     array([0.07232949, 0.5       , 0.92767051])
     """
     x, dtype = as_float_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(silu_derivative, x, dtype, out)
+    if dtype != np.float64:
+        return finish(_silu_slope_narrow(x), dtype, out)
     work = np.clip(_working_array(x), -_EXP_LIMIT, _EXP_LIMIT)
-    if dtype == np.float64:
-        out = _select(work < 0, work, _silu_slope_negative, _silu_slope_positive)
-    else:
-        e = np.exp(-np.abs(work))
-        denominator = (1 + e) * (1 + e)
-        negative = e * ((1 + work) + e) / denominator
-        positive = (1 + e + work * e) / denominator
-        out = np.where(work < 0, negative, positive)
-    return _finish(out, x, dtype)
+    result = _select(work < 0, work, _silu_slope_negative, _silu_slope_positive)
+    return _finish(result, x, dtype, out)
 
 
 def _silu_slope_negative(x):
@@ -771,7 +847,7 @@ def _mish_slope_positive(x, u=None):
     return 1 - complement * (1 - x * sigmoid * (1 + factor))
 
 
-def mish(x):
+def mish(x, *, out=None):
     r"""Compute the Mish activation elementwise.
 
     .. math::
@@ -784,6 +860,9 @@ def mish(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -814,18 +893,20 @@ def mish(x):
     array([-3.72e-42,       inf], dtype=float32)
     """
     x, dtype = as_float_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(mish, x, dtype, out)
     work = _working_array(x)
     capped = np.clip(work, -_EXP_LIMIT, _EXP_LIMIT)
     if dtype == np.float64:
-        out = _select(capped <= 0, capped, _mish_negative, _mish_positive)
+        result = _select(capped <= 0, capped, _mish_negative, _mish_positive)
     else:
-        out = capped * _mish_factor(capped)
+        result = capped * _mish_factor(capped)
     # Beyond +-800 the factor is exactly 0 or 1, and x may be infinite.
-    out = np.where(work > _EXP_LIMIT, work, out)
-    return _finish(out, x, dtype)
+    result = np.where(work > _EXP_LIMIT, work, result)
+    return _finish(result, x, dtype, out)
 
 
-def mish_derivative(x):
+def mish_derivative(x, *, out=None):
     r"""Compute the derivative of the Mish activation elementwise.
 
     .. math::
@@ -842,6 +923,9 @@ def mish_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -869,17 +953,19 @@ def mish_derivative(x):
     array([0.05921676, 0.6       , 1.04903622])
     """
     x, dtype = as_float_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(mish_derivative, x, dtype, out)
     work = np.clip(_working_array(x), -_EXP_LIMIT, _EXP_LIMIT)
     if dtype == np.float64:
-        out = _select(work <= 0, work, _mish_slope_negative, _mish_slope_positive)
+        result = _select(work <= 0, work, _mish_slope_negative, _mish_slope_positive)
     else:
         e = np.exp(-np.abs(work))
         # x <= 0, e = e^x: e omega / delta^2 in plain float64.
         omega = (4 * (1 + work) + e * (4 * work + 6)) + e * e * (4 + e)
         delta = e * (e + 2) + 2
         negative = e * omega / (delta * delta)
-        out = np.where(work <= 0, negative, _mish_slope_positive(work, e))
-    return _finish(out, x, dtype)
+        result = np.where(work <= 0, negative, _mish_slope_positive(work, e))
+    return _finish(result, x, dtype, out)
 
 
 # ---------------------------------------------------------------------------
@@ -887,12 +973,45 @@ def mish_derivative(x):
 # ---------------------------------------------------------------------------
 
 
+def _logistic_in_place(e, x):
+    """Turn ``e = exp(-c |x|)`` into the sigmoid of ``c x`` in place; return it and a spare buffer.
+
+    The sigmoid is 1 / (1 + e) for x >= 0 and e / (1 + e) below. Since
+    0 <= e <= 1, the numerator is max(e, x >= 0), picked without a
+    data-dependent select. The spare buffer holds 1 + e and may be reused.
+    NaN in x gives NaN in e and passes through.
+    """
+    denominator = np.add(e, 1, out=np.empty_like(e))
+    np.maximum(e, x >= 0, out=e)
+    e /= denominator
+    return e, denominator
+
+
+def _log1p_unit(e):
+    """Return log(1 + e) for 0 <= e <= 1, overwriting `e`.
+
+    NumPy's log1p runs one element at a time, at about 2.5 times the cost
+    of log. With u = fl(1 + e), the rounding error c = e - (u - 1) is
+    exact (u - 1 is exact for u in [1, 2]), and
+    log(1 + e) = log(u) + log(1 + c / u), where log(1 + c / u) = c / u
+    to within (c / u)^2 / 2 < 2^-107. The result is log's error plus one
+    rounding; where 1 + e rounds to 1, it is c = e exactly.
+    """
+    u = np.add(e, 1, out=np.empty_like(e))
+    c = np.subtract(u, 1, out=np.empty_like(u))
+    np.subtract(e, c, out=c)
+    c /= u
+    np.log(u, out=e)
+    e += c
+    return e
+
+
 def _check_beta(beta, dtype):
     return check_parameter(beta, "beta", low=0, low_inclusive=False, dtype=dtype)
 
 
 def _softplus_exponent(x, beta):
-    """Return exp(-beta |x|) without overflow of beta * x.
+    """Return ``(beta |x|, exp(-beta |x|))`` without overflow of beta * x, as two fresh arrays.
 
     |x| is capped where the exponential is already 0 in float64, even
     after the division by a small beta that the softplus tail applies.
@@ -900,11 +1019,15 @@ def _softplus_exponent(x, beta):
     limit = _EXP_LIMIT + max(0.0, -math.log(beta))
     # With beta below limit / 1.8e308 no float reaches the cap.
     cap = limit / beta if beta > limit / sys.float_info.max else math.inf
-    exponent = beta * np.minimum(np.abs(x), cap)
-    return exponent, np.exp(-exponent)
+    # Explicit out= keeps 0-d results arrays, which the in-place steps need.
+    exponent = np.abs(x, out=np.empty_like(x))
+    np.minimum(exponent, cap, out=exponent)
+    exponent *= beta
+    e = np.negative(exponent, out=np.empty_like(exponent))
+    return exponent, np.exp(e, out=e)
 
 
-def softplus(x, beta=1.0):
+def softplus(x, beta=1.0, *, out=None):
     r"""Compute the softplus elementwise.
 
     .. math::
@@ -921,6 +1044,9 @@ def softplus(x, beta=1.0):
         The sharpness :math:`\beta`; must be finite and > 0. Large values
         approach :math:`\max(x, 0)`. PyTorch and nonlin default to 1; JAX
         and Keras have no `beta`.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -962,22 +1088,27 @@ def softplus(x, beta=1.0):
     """
     x, dtype = as_float_array(x)
     beta = _check_beta(beta, dtype)
-    work = _working_array(x)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(softplus, x, dtype, out, beta=beta)
+    work = x.astype(np.float64, copy=False)
     exponent, e = _softplus_exponent(work, beta)
+    tail = _log1p_unit(e)
     # softplus(0) = ln(2) / beta exceeds the largest float64 when beta is
     # below about 4e-309, and inf is then the correctly rounded result.
     with np.errstate(over="ignore"):
-        tail = np.log1p(e) / beta
-        out = np.maximum(work, 0) + tail
+        if beta != 1:
+            tail /= beta
+        result = np.maximum(work, 0, out=None if beta < 1 else exponent)
+        result += tail
     if beta < 1:
         # Where e is subnormal the tail e / beta can still be normal, so
         # there it is computed as the single exponential exp(-exponent - ln beta).
         shifted = np.exp(-(np.maximum(exponent, 700.0) + np.log(beta)))
-        out = np.where((exponent > 700) & (work < 0), shifted, out)
-    return _finish(out, x, dtype)
+        result = np.where((exponent > 700) & (work < 0), shifted, result)
+    return _finish(result, x, dtype, out)
 
 
-def softplus_derivative(x, beta=1.0):
+def softplus_derivative(x, beta=1.0, *, out=None):
     r"""Compute the derivative of the softplus elementwise.
 
     .. math::
@@ -991,6 +1122,9 @@ def softplus_derivative(x, beta=1.0):
         integer and bool input is computed in float64.
     beta : float, default 1.0
         The sharpness :math:`\beta`; must be finite and > 0.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1014,10 +1148,12 @@ def softplus_derivative(x, beta=1.0):
     """
     x, dtype = as_float_array(x)
     beta = _check_beta(beta, dtype)
-    work = _working_array(x)
-    _, e = _softplus_exponent(work, beta)
-    out = np.where(work >= 0, 1.0, e) / (1 + e)
-    return _finish(out, x, dtype)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(softplus_derivative, x, dtype, out, beta=beta)
+    wide = x.astype(np.float64, copy=False)
+    _, e = _softplus_exponent(wide, beta)
+    sigmoid, _ = _logistic_in_place(e, wide)
+    return finish(sigmoid, dtype, out)
 
 
 # ---------------------------------------------------------------------------
@@ -1060,6 +1196,74 @@ def _squareplus_extreme(x, b, with_slope=True):
     ratio = np.where(usable, x / safe_root, np.where(x > 0, 1.0, 0.0))
     slope = np.where(x < 0, np.where(usable, value / safe_root, 0.0), 0.5 * (1 + ratio))
     return value, slope
+
+
+def _squareplus_direct_applies(x, b, with_slope):
+    """Tell whether `_squareplus_direct` is accurate for `x` and `b`.
+
+    For float32 and float16 values (computed in float64) the square is
+    exact and every b > 0 works. For float64 the square is rounded once,
+    which the error bound of `_squareplus_direct` allows for the value
+    (not the slope), as long as b neither overflows nor underflows the
+    sum: between 2^-900 and 2^1000. Everything else takes the double-double
+    evaluation.
+    """
+    if x.dtype != np.float64:
+        return b > 0
+    return not with_slope and 2.0**-900 <= b <= 2.0**1000
+
+
+def _squareplus_direct(x, b, with_slope=True):
+    """Return ``(value, slope)`` in float64 for squareplus, with one rounding in the square.
+
+    With s = (|x| + root) / 2, which cannot cancel, the value is s for
+    x >= 0 and b / (4 s) for x < 0 (the conjugate form), and the slope is
+    value / root on both sides. For float32 and float16 input the square
+    is exact in float64 and the result is within a few float64 ULP, far
+    below a float32 ULP. For float64 input, in units of u = 2^-53 of
+    relative error: the rounded square and sum give 2u under the root,
+    the root 2u, s 3u and the value 3u (x >= 0) or 4u (x < 0), at most
+    4 ULP. The slope could reach 7u, beyond the bar, so the float64 slope
+    keeps the double-double evaluation.
+
+    The side is chosen without a data-dependent branch: with sign = +-1,
+    max(sign * s, sign * t) * sign is max(s, t) or min(s, t), and
+    b / (4 s) <= sqrt(b) / 2 <= s. NaN passes through every step, and
+    three buffers are reused throughout, since each fresh one costs about
+    as much as an arithmetic pass.
+    """
+    shape = np.shape(x)
+    wide = np.asarray(x, dtype=np.float64).reshape(-1)
+    if wide is x or np.shares_memory(wide, x):
+        wide = wide.copy()
+    # Clipping at 2^500 changes only +-inf from float32 or float16, whose
+    # slope would be inf / inf; float64 inputs arrive within it.
+    np.clip(wide, -(2.0**500), 2.0**500, out=wide)
+    root = np.multiply(wide, wide)
+    root += b
+    np.sqrt(root, out=root)
+    value = np.abs(wide)
+    value += root
+    value *= 0.5
+    sign = np.copysign(1.0, wide, out=wide)
+    conjugate = np.divide(0.25 * b, value, out=None if with_slope else root)
+    value *= sign
+    conjugate *= sign
+    np.maximum(value, conjugate, out=value)
+    value *= sign
+    slope = np.divide(value, root, out=conjugate) if with_slope else None
+    if x.dtype == np.float64:
+        # Beyond 2^500 (and at +-inf) the square overflows; those few
+        # elements take the hypot-based evaluation instead.
+        far = np.abs(np.reshape(x, -1)) > 2.0**500
+        if far.any():
+            far_value, far_slope = _squareplus_extreme(np.reshape(x, -1)[far], b, with_slope)
+            value[far] = far_value
+            if with_slope:
+                slope[far] = far_slope
+    if not with_slope:
+        return value.reshape(shape), None
+    return value.reshape(shape), slope.reshape(shape)
 
 
 def _squareplus_moderate(x, b, with_slope=True):
@@ -1121,7 +1325,7 @@ def _squareplus_parts(x, b, precise, with_slope):
     return value, slope
 
 
-def squareplus(x, b=4.0):
+def squareplus(x, b=4.0, *, out=None):
     r"""Compute the squareplus elementwise.
 
     .. math::
@@ -1137,6 +1341,9 @@ def squareplus(x, b=4.0):
         The curvature :math:`b`; must be finite and >= 0. The default is
         Barron's and JAX's (``jax.nn.squareplus``); ``b = 0`` gives
         :math:`\max(x, 0)`.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1157,10 +1364,11 @@ def squareplus(x, b=4.0):
     -----
     For :math:`x < 0` the sum cancels (it is 0 for :math:`x = -10^{9}` in
     float64), so nonlin uses the conjugate form
-    :math:`b / (2(\sqrt{x^2 + b} - x))`. :math:`\sqrt{x^2 + b}` is formed
-    as a double-double from the exact :math:`x^2 + b` for
-    :math:`|x| \le 2^{500}`, and with :func:`numpy.hypot` beyond, so
-    :math:`x^2` never overflows.
+    :math:`b / (2(\sqrt{x^2 + b} - x))`. Both forms are computed for
+    :math:`|x| \le 2^{500}` from :math:`\sqrt{x^2 + b}` in float64 (the
+    square of a float32 value is exact there; for float64 the error stays
+    within 4 ULP), and with :func:`numpy.hypot` beyond, so :math:`x^2`
+    never overflows. The side is picked without a branch per element.
 
     Examples
     --------
@@ -1170,12 +1378,17 @@ def squareplus(x, b=4.0):
     """
     x, dtype = as_float_array(x)
     b = check_parameter(b, "b", low=0, dtype=dtype)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(squareplus, x, dtype, out, b=b)
+    if _squareplus_direct_applies(x, b, with_slope=False):
+        value, _ = _squareplus_direct(x, b, with_slope=False)
+        return finish(value, dtype, out)
     work = _working_array(x)
-    out, _ = _squareplus_parts(work, b, dtype == np.float64, with_slope=False)
-    return _finish(out, x, dtype)
+    result, _ = _squareplus_parts(work, b, dtype == np.float64, with_slope=False)
+    return _finish(result, x, dtype, out)
 
 
-def squareplus_derivative(x, b=4.0):
+def squareplus_derivative(x, b=4.0, *, out=None):
     r"""Compute the derivative of the squareplus elementwise.
 
     .. math::
@@ -1190,6 +1403,9 @@ def squareplus_derivative(x, b=4.0):
         integer and bool input is computed in float64.
     b : float, default 4.0
         The curvature :math:`b`; must be finite and >= 0.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1222,9 +1438,14 @@ def squareplus_derivative(x, b=4.0):
     """
     x, dtype = as_float_array(x)
     b = check_parameter(b, "b", low=0, dtype=dtype)
+    if x.size > BLOCK_SIZE:
+        return in_blocks(squareplus_derivative, x, dtype, out, b=b)
+    if _squareplus_direct_applies(x, b, with_slope=True):
+        _, slope = _squareplus_direct(x, b, with_slope=True)
+        return finish(slope, dtype, out)
     work = _working_array(x)
-    _, out = _squareplus_parts(work, b, dtype == np.float64, with_slope=True)
-    return _finish(out, x, dtype)
+    _, result = _squareplus_parts(work, b, dtype == np.float64, with_slope=True)
+    return _finish(result, x, dtype, out)
 
 
 # ---------------------------------------------------------------------------
@@ -1232,7 +1453,7 @@ def squareplus_derivative(x, b=4.0):
 # ---------------------------------------------------------------------------
 
 
-def sparse_plus(x):
+def sparse_plus(x, *, out=None):
     r"""Compute the sparse plus elementwise.
 
     .. math::
@@ -1248,6 +1469,9 @@ def sparse_plus(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1274,13 +1498,21 @@ def sparse_plus(x):
     array([0.  , 0.  , 0.25, 1.  , 2.  ])
     """
     x, dtype = as_float_array(x)
-    work = _working_array(x)
-    inside = np.clip(work, -1.0, 1.0) + 1
-    out = np.where(work >= 1, work, 0.25 * (inside * inside))
-    return _finish(out, x, dtype)
+    # (clip(x, -1, 1) + 1)^2 / 4 is 0 below -1, the quadratic in between
+    # and 1 above 1, and it is >= x everywhere, since (x + 1)^2 / 4 - x =
+    # (x - 1)^2 / 4. So max(quadratic, x) is the function with no select;
+    # float64 keeps the quadratic's rounding far below a float32 ULP, and
+    # in float64 a tie near x = 1 costs at most one rounding. NaN passes
+    # through the clip and the max.
+    wide = x.astype(np.float64, copy=False)
+    quadratic = np.clip(wide, -1.0, 1.0, out=np.empty_like(wide))
+    quadratic += 1
+    np.square(quadratic, out=quadratic)
+    quadratic *= 0.25
+    return finish(np.maximum(quadratic, wide, out=quadratic), dtype, out)
 
 
-def sparse_plus_derivative(x):
+def sparse_plus_derivative(x, *, out=None):
     r"""Compute the derivative of the sparse plus elementwise.
 
     .. math::
@@ -1299,6 +1531,9 @@ def sparse_plus_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1316,9 +1551,14 @@ def sparse_plus_derivative(x):
     array([0. , 0. , 0.5, 1. , 1. ])
     """
     x, dtype = as_float_array(x)
-    work = _working_array(x)
-    out = 0.5 * (np.clip(work, -1.0, 1.0) + 1)
-    return _finish(out, x, dtype)
+    # clip(x, -1, 1) + 1 is exact near -1 and rounds once elsewhere, and
+    # halving is exact, so the result is correctly rounded in x's own
+    # dtype. NaN passes through the clip.
+    one = x.dtype.type(1)
+    result = np.clip(x, -one, one, out=np.empty_like(x))
+    result += one
+    result *= x.dtype.type(0.5)
+    return finish(result, dtype, out)
 
 
 # ---------------------------------------------------------------------------
@@ -1326,7 +1566,7 @@ def sparse_plus_derivative(x):
 # ---------------------------------------------------------------------------
 
 
-def hard_swish(x):
+def hard_swish(x, *, out=None):
     r"""Compute the hard swish (hard SiLU) elementwise.
 
     .. math::
@@ -1343,6 +1583,9 @@ def hard_swish(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1374,15 +1617,19 @@ def hard_swish(x):
     # -0.0 gives +0 = -3 * -0.0 on the flat side, because np.maximum
     # returns its second operand for equal inputs, even at x = -3 where
     # x + 3 = +0. NaN passes through the arithmetic.
+    # np.clip with bounds of x's dtype stays on NumPy's SIMD path, where
+    # np.maximum and np.minimum with a scalar do not; the first clamp keeps
+    # np.maximum for its signed-zero rule, which np.clip does not follow.
+    low, six, inf = x.dtype.type(-3), x.dtype.type(6), x.dtype.type(np.inf)
     factor = np.add(x, 3, out=np.empty_like(x))
     np.maximum(factor, -0.0, out=factor)
-    np.minimum(factor, 6, out=factor)
-    factor /= 6
-    factor *= np.maximum(x, -3)
-    return finish(factor, dtype)
+    np.clip(factor, -inf, six, out=factor)
+    factor /= six
+    factor *= np.clip(x, low, inf)
+    return finish(factor, dtype, out)
 
 
-def hard_swish_derivative(x):
+def hard_swish_derivative(x, *, out=None):
     r"""Compute the derivative of the hard swish (hard SiLU) elementwise.
 
     .. math::
@@ -1406,6 +1653,9 @@ def hard_swish_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -1441,7 +1691,7 @@ def hard_swish_derivative(x):
     ramp /= 6
     ramp *= np.asarray((x > -3) & (x < 3)).astype(x.dtype)
     ramp += np.asarray(x >= 3).astype(x.dtype)
-    return finish(ramp, dtype)
+    return finish(ramp, dtype, out)
 
 
 hard_silu = hard_swish

@@ -4,7 +4,16 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, check_parameter, finish, indicator, propagate_nan
+from nonlin._validation import (
+    as_float_array,
+    blockwise,
+    check_parameter,
+    direct_out,
+    finish,
+    indicator,
+    output_array,
+    propagate_nan,
+)
 
 __all__ = [
     "arctan",
@@ -27,21 +36,40 @@ __all__ = [
     "tanh_derivative",
 ]
 
+_LARGEST = np.finfo(np.float64).max
 
-def _logistic(x):
-    """Return the logistic sigmoid of the float array `x` in its own dtype."""
-    e = np.abs(x, out=np.empty_like(x))
-    np.negative(e, out=e)
-    np.exp(e, out=e)
-    denominator = e + 1
+
+
+def _exp_minus_magnitude(x, out):
+    """Write ``exp(-|x|)``, which lies in [0, 1] and so cannot overflow, into `out`."""
+    np.abs(x, out=out)
+    np.negative(out, out=out)
+    return np.exp(out, out=out)
+
+
+def _logistic_block(x, e, numerator, *, of_negative=False):
+    """Write the logistic sigmoid of a block of `x` (of -x if `of_negative`) into `numerator`."""
+    _exp_minus_magnitude(x, e)
     # The numerator is 1 for x >= 0 and e <= 1 below, so max(e, mask) picks
-    # it in one pass without np.where, and NaN passes through np.maximum.
-    numerator = np.maximum(e, x >= 0, out=e)
-    numerator /= denominator
-    return numerator
+    # it without np.where, and NaN passes through np.maximum.
+    if of_negative:
+        np.less_equal(x, 0, out=numerator)
+    else:
+        np.greater_equal(x, 0, out=numerator)
+    np.maximum(e, numerator, out=numerator)
+    e += 1
+    return np.divide(numerator, e, out=numerator)
 
 
-def sigmoid(x):
+def _logistic(x, dtype, out, *, of_negative=False):
+    """Return the logistic sigmoid of `x` (of -x if `of_negative`), computed in the dtype of `x`."""
+    def block(x, e, numerator):
+        return _logistic_block(x, e, numerator, of_negative=of_negative)
+
+    return blockwise(block, x, dtype, out, scratch=2, working=x.dtype)
+
+
+def sigmoid(x, *, out=None):
     r"""Compute the logistic sigmoid elementwise.
 
     .. math::
@@ -53,6 +81,9 @@ def sigmoid(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -79,10 +110,10 @@ def sigmoid(x):
     array([0. , 0.5, 1. ])
     """
     x, dtype = as_float_array(x)
-    return finish(_logistic(x), dtype)
+    return _logistic(x, dtype, out)
 
 
-def sigmoid_derivative(x):
+def sigmoid_derivative(x, *, out=None):
     r"""Compute the derivative of the logistic sigmoid elementwise.
 
     .. math::
@@ -95,6 +126,9 @@ def sigmoid_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -119,16 +153,17 @@ def sigmoid_derivative(x):
     array([2.50000000e-01, 4.24835426e-18])
     """
     x, dtype = as_float_array(x)
-    e = np.abs(x, out=np.empty_like(x))
-    np.negative(e, out=e)
-    np.exp(e, out=e)
-    denominator = e + 1
+    return blockwise(_sigmoid_derivative_block, x, dtype, out, scratch=2, working=x.dtype)
+
+
+def _sigmoid_derivative_block(x, denominator, e):
+    _exp_minus_magnitude(x, e)
+    np.add(e, 1, out=denominator)
     denominator *= denominator
-    e /= denominator
-    return finish(e, dtype)
+    return np.divide(e, denominator, out=e)
 
 
-def log_sigmoid(x):
+def log_sigmoid(x, *, out=None):
     r"""Compute the logarithm of the logistic sigmoid elementwise.
 
     .. math::
@@ -141,6 +176,9 @@ def log_sigmoid(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -161,7 +199,11 @@ def log_sigmoid(x):
     form exponentiates only :math:`-|x| \le 0` and adds two terms of the
     same sign, so nothing overflows or cancels: for :math:`x \ll 0` the
     result is :math:`x` itself, and for :math:`x \gg 0` it is
-    :math:`-e^{-x}` to full relative accuracy. PyTorch
+    :math:`-e^{-x}` to full relative accuracy. For float32 input,
+    :math:`e^{-|x|}` is computed in float32, and
+    :math:`\log(1 + e) = 2 \operatorname{artanh}(e / (2 + e))` is summed in
+    float64 from the series of artanh, because NumPy's float32 ``log1p``
+    takes several times as long as its ``exp``. PyTorch
     (``logsigmoid``), JAX and Keras 3 (``log_sigmoid``) compute the same
     function.
 
@@ -172,11 +214,41 @@ def log_sigmoid(x):
     array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
     """
     x, dtype = as_float_array(x)
-    out = np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
-    return finish(out, dtype)
+    if x.dtype == np.float32:
+        return blockwise(_log_sigmoid_float32_block, x, dtype, out, scratch=3)
+    result = np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+    return finish(result, dtype, out)
 
 
-def log_sigmoid_derivative(x):
+#: Coefficients 1/(2k + 1) of atanh(z)/z in powers of z**2. For z <= 1/3
+#: the first term left out, z**18/19, is below 2**-33 of the sum.
+_ATANH_SERIES = tuple(1 / (2 * k + 1) for k in range(9))
+
+
+def _log_sigmoid_float32_block(x, z, square, result):
+    # NumPy's float32 log1p takes several times as long as its float32 exp.
+    # e = exp(-|x|) is taken in float32, within about 2 ULP, and log1p(e)
+    # passes that error on damped by e/((1 + e) log1p(e)) <= 1. The
+    # logarithm log1p(e) = 2 atanh(z), with z = e/(2 + e) in [0, 1/3], is
+    # summed in float64 from its series, so the final rounding to float32
+    # adds the only other error.
+    e = np.abs(x, out=result, dtype=np.float64)
+    np.negative(e, out=e)
+    np.exp(e, out=e, dtype=np.float32)
+    np.add(e, 2, out=z)
+    np.divide(e, z, out=z)
+    np.multiply(z, z, out=square)
+    result.fill(_ATANH_SERIES[-1])
+    for coefficient in _ATANH_SERIES[-2::-1]:
+        result *= square
+        result += coefficient
+    result *= z
+    result += result
+    np.minimum(x, 0, out=z, dtype=np.float64)
+    return np.subtract(z, result, out=result)
+
+
+def log_sigmoid_derivative(x, *, out=None):
     r"""Compute the derivative of the log-sigmoid elementwise.
 
     .. math::
@@ -188,6 +260,9 @@ def log_sigmoid_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -212,10 +287,10 @@ def log_sigmoid_derivative(x):
     array([1.00000000e+00, 5.00000000e-01, 4.24835426e-18])
     """
     x, dtype = as_float_array(x)
-    return finish(_logistic(-x), dtype)
+    return _logistic(x, dtype, out, of_negative=True)
 
 
-def tanh(x):
+def tanh(x, *, out=None):
     r"""Compute the hyperbolic tangent elementwise.
 
     .. math::
@@ -227,6 +302,9 @@ def tanh(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -251,10 +329,10 @@ def tanh(x):
     array([-1.        ,  0.        ,  0.46211716])
     """
     x, dtype = as_float_array(x)
-    return finish(np.tanh(x), dtype)
+    return finish(np.tanh(x, out=direct_out(out, x, dtype)), dtype, out)
 
 
-def tanh_derivative(x):
+def tanh_derivative(x, *, out=None):
     r"""Compute the derivative of the hyperbolic tangent elementwise.
 
     .. math::
@@ -266,6 +344,9 @@ def tanh_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -292,7 +373,7 @@ def tanh_derivative(x):
     # exp(-|x|) squared rather than exp(-2|x|), because 2|x| overflows near the dtype's max.
     e = np.exp(-np.abs(x))
     e = e * e
-    return finish(4 * e / ((1 + e) * (1 + e)), dtype)
+    return finish(4 * e / ((1 + e) * (1 + e)), dtype, out)
 
 
 def _comparison_limit(limit, x):
@@ -323,7 +404,7 @@ def _hard_sigmoid_kink(slope):
     return 0.5 / slope
 
 
-def hard_sigmoid(x, slope=1 / 6):
+def hard_sigmoid(x, slope=1 / 6, *, out=None):
     r"""Compute the hard sigmoid, a piecewise-linear sigmoid, elementwise.
 
     .. math::
@@ -344,6 +425,9 @@ def hard_sigmoid(x, slope=1 / 6):
         PyTorch (``hardsigmoid``), JAX and Keras 3 (``hard_sigmoid``) use
         1/6. Keras 2 and ``tf.keras.backend.hard_sigmoid`` use
         :math:`0.2 x + 0.5`, which is ``slope=0.2`` (kinks at :math:`\pm 2.5`).
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -367,10 +451,11 @@ def hard_sigmoid(x, slope=1 / 6):
     The value is computed as :math:`(\min(\max(x, -c), c) + c) / (2c)` with
     :math:`c = 1/(2s)`. For the default slope :math:`c = 3` exactly, so this
     is PyTorch's ``min(max(x + 3, 0), 6) / 6``. Near the lower kink
-    :math:`x + c` is exact, where :math:`s x + 1/2` would cancel. Every
-    dtype is computed in float64 and rounded once, because in float32
-    :math:`c` overflows for slopes below about 3e-39 and turns subnormal
-    above about 4e37.
+    :math:`x + c` is exact, where :math:`s x + 1/2` would cancel. The sum
+    and the quotient are computed in float64 for every dtype and rounded
+    once, because in float32 :math:`c` overflows for slopes below about
+    3e-39 and turns subnormal above about 4e37. (float32 input is clipped
+    in float32 where float32 represents :math:`c`, which is exact.)
 
     Examples
     --------
@@ -383,12 +468,26 @@ def hard_sigmoid(x, slope=1 / 6):
     x, dtype = as_float_array(x)
     slope = check_parameter(slope, "slope", low=0, low_inclusive=False, dtype=dtype)
     kink = _hard_sigmoid_kink(slope)
-    wide = x.astype(np.float64)
-    out = (np.clip(wide, -kink, kink) + kink) / (2 * kink)
-    return finish(out, dtype)
+    if x.dtype == np.float64:
+        result = np.clip(x, -kink, kink, out=output_array(out, x, dtype))
+        result += kink
+        result /= 2 * kink
+        return finish(result, dtype, out)
+
+    # float32 input is clipped in float32 where float32 represents the kink,
+    # and in float64 otherwise, exactly either way. The sum and the quotient
+    # are computed in float64, and the division rounds once into float32.
+    bound = _comparison_limit(kink, x)
+    if bound.dtype == np.float64:
+        numerator = np.clip(x, -bound, bound, out=np.empty(x.shape))
+        numerator += kink
+        return finish(np.divide(numerator, 2 * kink, out=output_array(out, x, dtype)), dtype, out)
+    clipped = np.clip(x, -bound, bound, out=output_array(out, x, dtype))
+    numerator = np.add(clipped, kink, dtype=np.float64)
+    return finish(np.divide(numerator, 2 * kink, out=clipped), dtype, out)
 
 
-def hard_sigmoid_derivative(x, slope=1 / 6):
+def hard_sigmoid_derivative(x, slope=1 / 6, *, out=None):
     r"""Compute the derivative of the hard sigmoid elementwise.
 
     .. math::
@@ -409,6 +508,9 @@ def hard_sigmoid_derivative(x, slope=1 / 6):
         integer and bool input is computed in float64.
     slope : float, default 1/6
         The slope :math:`s` between the kinks; must be finite and > 0.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -438,12 +540,12 @@ def hard_sigmoid_derivative(x, slope=1 / 6):
     kink = _comparison_limit(_hard_sigmoid_kink(slope), x)
     # The 0/1 mask times the slope is exact, and in x's dtype the slope is
     # rounded once, as rounding the float64 result would.
-    out = np.asarray(np.abs(x) < kink).astype(x.dtype)
-    out *= x.dtype.type(slope)
-    return finish(propagate_nan(out, x), dtype)
+    result = indicator(np.abs(x) < kink, x, direct_out(out, x, dtype))
+    result *= x.dtype.type(slope)
+    return finish(result, dtype, out)
 
 
-def sparse_sigmoid(x):
+def sparse_sigmoid(x, *, out=None):
     r"""Compute the sparse sigmoid elementwise.
 
     .. math::
@@ -456,6 +558,9 @@ def sparse_sigmoid(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -483,11 +588,11 @@ def sparse_sigmoid(x):
     array([0.  , 0.25, 0.5 , 1.  ])
     """
     x, dtype = as_float_array(x)
-    out = (np.clip(x, -1, 1) + 1) * x.dtype.type(0.5)
-    return finish(out, dtype)
+    result = (np.clip(x, -1, 1) + 1) * x.dtype.type(0.5)
+    return finish(result, dtype, out)
 
 
-def sparse_sigmoid_derivative(x):
+def sparse_sigmoid_derivative(x, *, out=None):
     r"""Compute the derivative of the sparse sigmoid elementwise.
 
     .. math::
@@ -507,6 +612,9 @@ def sparse_sigmoid_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -524,9 +632,9 @@ def sparse_sigmoid_derivative(x):
     array([0. , 0.5, 0. , 0. ])
     """
     x, dtype = as_float_array(x)
-    out = np.asarray(np.abs(x) < 1).astype(x.dtype)
-    out *= x.dtype.type(0.5)
-    return finish(propagate_nan(out, x), dtype)
+    result = indicator(np.abs(x) < 1, x, direct_out(out, x, dtype))
+    result *= x.dtype.type(0.5)
+    return finish(result, dtype, out)
 
 
 def _check_hard_tanh_bounds(min_value, max_value, dtype):
@@ -541,7 +649,7 @@ def _check_hard_tanh_bounds(min_value, max_value, dtype):
     return low, high
 
 
-def hard_tanh(x, min_value=-1.0, max_value=1.0):
+def hard_tanh(x, min_value=-1.0, max_value=1.0, *, out=None):
     r"""Compute the hard hyperbolic tangent, a clip to an interval, elementwise.
 
     .. math::
@@ -562,6 +670,9 @@ def hard_tanh(x, min_value=-1.0, max_value=1.0):
     max_value : float, default 1.0
         The upper bound :math:`b`; any finite value >= `min_value`.
         PyTorch calls it ``max_val``.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -589,11 +700,11 @@ def hard_tanh(x, min_value=-1.0, max_value=1.0):
     """
     x, dtype = as_float_array(x)
     low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
-    out = np.clip(x, x.dtype.type(low), x.dtype.type(high))
-    return finish(out, dtype)
+    result = np.clip(x, x.dtype.type(low), x.dtype.type(high), out=direct_out(out, x, dtype))
+    return finish(result, dtype, out)
 
 
-def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
+def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0, *, out=None):
     r"""Compute the derivative of the hard hyperbolic tangent elementwise.
 
     .. math::
@@ -617,6 +728,9 @@ def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
         The lower bound :math:`a`; any finite value <= `max_value`.
     max_value : float, default 1.0
         The upper bound :math:`b`; any finite value >= `min_value`.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -647,10 +761,10 @@ def hard_tanh_derivative(x, min_value=-1.0, max_value=1.0):
     x, dtype = as_float_array(x)
     low, high = _check_hard_tanh_bounds(min_value, max_value, dtype)
     inside = (x > _comparison_limit(low, x)) & (x < _comparison_limit(high, x))
-    return finish(indicator(inside, x), dtype)
+    return finish(indicator(inside, x, direct_out(out, x, dtype)), dtype, out)
 
 
-def softsign(x):
+def softsign(x, *, out=None):
     r"""Compute the softsign elementwise.
 
     .. math::
@@ -662,6 +776,9 @@ def softsign(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -690,10 +807,10 @@ def softsign(x):
     x, dtype = as_float_array(x)
     largest = np.finfo(x.dtype).max
     finite = np.clip(x, -largest, largest)
-    return finish(finite / (1 + np.abs(finite)), dtype)
+    return finish(finite / (1 + np.abs(finite)), dtype, out)
 
 
-def softsign_derivative(x):
+def softsign_derivative(x, *, out=None):
     r"""Compute the derivative of the softsign elementwise.
 
     .. math::
@@ -705,6 +822,9 @@ def softsign_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -722,9 +842,13 @@ def softsign_derivative(x):
     The rounding error of :math:`u = 1 + |x|` doubles in the square and
     alone costs up to 2 ULP, so it is recovered exactly (Fast2Sum) as
     :math:`\delta = (1 + |x|) - u` and applied as the first-order correction
-    :math:`(1 + |x|)^{-2} \approx u^{-2}\,(1 - 2\delta/u)`. Beyond the
-    square root of the dtype's maximum, :math:`u^{-2}` is computed as
-    :math:`(1/u)^2`, so that nothing overflows.
+    :math:`(1 + |x|)^{-2} \approx u^{-2}\,(1 - 2\delta/u)`. From
+    :math:`u = 2^{511}` on, where :math:`u^2` would overflow, :math:`u` is
+    scaled by :math:`2^{-600}` and the square of the scale taken out again
+    by two exact products, the second rounding once into the subnormals.
+    float32 input is computed in float64, where :math:`1 + |x|` rounds by
+    at most :math:`2^{-53}` and :math:`u^2` cannot overflow, so it needs no
+    correction.
 
     Examples
     --------
@@ -733,19 +857,61 @@ def softsign_derivative(x):
     array([0.0625, 1.    , 0.25  ])
     """
     x, dtype = as_float_array(x)
-    # The largest finite value stands in for inf, so the error term below never computes inf - inf.
-    magnitude = np.minimum(np.abs(x), np.finfo(x.dtype).max)
-    denominator = 1 + magnitude
-    error = np.minimum(magnitude, 1) - (denominator - np.maximum(magnitude, 1))
-
-    limit = x.dtype.type(2.0 ** (np.finfo(x.dtype).maxexp // 2 - 1))
-    small = np.minimum(denominator, limit)
-    reciprocal = 1 / denominator
-    square = np.where(denominator < limit, 1 / (small * small), reciprocal * reciprocal)
-    return finish(square - 2 * error * square * reciprocal, dtype)
+    if x.dtype == np.float32:
+        return blockwise(_softsign_derivative_float32_block, x, dtype, out)
+    return blockwise(_softsign_derivative_block, x, dtype, out, scratch=4)
 
 
-def arctan(x):
+def _softsign_derivative_float32_block(x, denominator):
+    # In float64, 1 + |x| has at most one rounding of relative size 2**-53
+    # (none for |x| >= 2**-29), and its square cannot overflow, so the
+    # result rounds correctly to float32 almost always.
+    np.abs(x, out=denominator, dtype=np.float64)
+    denominator += 1
+    denominator *= denominator
+    return np.divide(1, denominator, out=denominator)
+
+
+#: Below this power of 2, u*u cannot overflow float64.
+_SQUARE_LIMIT = 2.0**511
+#: Scale for u >= _SQUARE_LIMIT: (u * 2**-600)**2 stays finite and its
+#: reciprocal normal. Of the two products with 2**-600 that take the scale
+#: out again, the first is exact and the second rounds once into the
+#: subnormals (both give 0 where 1/u**2 is far below the smallest subnormal).
+_SQUARE_SCALE = 2.0**-600
+
+
+def _softsign_derivative_block(x, error, denominator, work, square):
+    # The largest finite value replaces inf, so the error term below
+    # never computes inf - inf.
+    magnitude = np.abs(x, out=error)
+    np.minimum(magnitude, _LARGEST, out=magnitude)
+    np.add(magnitude, 1, out=denominator)
+    np.maximum(magnitude, 1, out=work)
+    np.subtract(denominator, work, out=work)
+    np.minimum(magnitude, 1, out=error)
+    error -= work
+
+    # 1/u**2, with u scaled by 2**-600 where u*u would overflow: the 0/1
+    # mask of u < 2**511 and its maximum with 2**-600 give the scale 1 or
+    # 2**-600 without a branch.
+    scale = np.less(denominator, _SQUARE_LIMIT, out=work)
+    np.maximum(scale, _SQUARE_SCALE, out=scale)
+    np.multiply(denominator, scale, out=square)
+    square *= square
+    np.divide(1, square, out=square)
+    square *= scale
+    square *= scale
+
+    # First-order correction for the rounding error of u: u**-2 (1 - 2 error/u).
+    np.divide(1, denominator, out=denominator)
+    error *= 2
+    error *= square
+    error *= denominator
+    return np.subtract(square, error, out=square)
+
+
+def arctan(x, *, out=None):
     r"""Compute the inverse tangent elementwise.
 
     .. math::
@@ -757,6 +923,9 @@ def arctan(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -782,10 +951,10 @@ def arctan(x):
     array([0.        , 0.78539816, 1.57079633])
     """
     x, dtype = as_float_array(x)
-    return finish(np.arctan(x), dtype)
+    return finish(np.arctan(x, out=direct_out(out, x, dtype)), dtype, out)
 
 
-def arctan_derivative(x):
+def arctan_derivative(x, *, out=None):
     r"""Compute the derivative of the inverse tangent elementwise.
 
     .. math::
@@ -797,6 +966,9 @@ def arctan_derivative(x):
     x : array_like
         Input values. float16, float32 and float64 keep their dtype;
         integer and bool input is computed in float64.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -810,11 +982,12 @@ def arctan_derivative(x):
     Notes
     -----
     :math:`x^2` overflows for :math:`|x|` beyond the square root of the
-    dtype's maximum (about 1.8e19 in float32). From :math:`|x| = 2^{63}` in
-    float32 (:math:`2^{511}` in float64) on, :math:`1 + x^2` equals
-    :math:`x^2` in the dtype, so the derivative is computed there as
-    :math:`(1/|x|)/|x|`, which never overflows and falls into the
-    subnormals gradually.
+    dtype's maximum (about 1.8e19 in float32). float32 input is computed
+    in float64, where its square is exact and finite, and rounded once.
+    In float64, from :math:`|x| = 2^{511}` on, :math:`1 + x^2` equals
+    :math:`x^2`, so :math:`|x|` is scaled there by :math:`2^{-600}` and the
+    square of the scale taken out again by two exact products, of which
+    the second rounds once into the subnormals.
 
     Examples
     --------
@@ -823,17 +996,40 @@ def arctan_derivative(x):
     array([1.e+000, 5.e-001, 1.e-300])
     """
     x, dtype = as_float_array(x)
-    magnitude = np.abs(x)
-    # 1 + x*x == x*x from this power of 2 on, and its square stays finite.
-    limit = x.dtype.type(2.0 ** (np.finfo(x.dtype).maxexp // 2 - 1))
-    small = np.minimum(magnitude, limit)
-    large = np.maximum(magnitude, limit)
-    out = np.where(magnitude < limit, 1 / (1 + small * small), (1 / large) / large)
-    return finish(out, dtype)
+    if x.dtype == np.float32:
+        return blockwise(_arctan_derivative_float32_block, x, dtype, out)
+    return blockwise(_arctan_derivative_block, x, dtype, out, scratch=3)
 
 
-def _isru_parts(x, alpha):
-    """Return ``(w, 1 + alpha w^2)`` in float64, where w is `x` clipped so nothing overflows.
+def _arctan_derivative_float32_block(x, denominator):
+    # The square of a float32 is exact and finite in float64, so only the
+    # sum and the quotient round, far below float32's rounding.
+    np.multiply(x, x, out=denominator, dtype=np.float64)
+    denominator += 1
+    return np.divide(1, denominator, out=denominator)
+
+
+def _arctan_derivative_block(x, inside, scale, magnitude):
+    # From |x| = 2**511 on, 1 + x*x equals x*x in float64, but x*x
+    # overflows. There |x| is scaled by 2**-600, whose square is taken out
+    # again by two exact products (the second rounds once into the
+    # subnormals). With the 0/1 mask m of |x| < 2**511, the scale is
+    # max(m, 2**-600) and the denominator (|x| scale)**2 + m, so no
+    # branch is needed, and below 2**511 the steps are those of 1/(1 + x*x).
+    np.abs(x, out=magnitude)
+    np.less(magnitude, _SQUARE_LIMIT, out=inside)
+    np.maximum(inside, _SQUARE_SCALE, out=scale)
+    magnitude *= scale
+    magnitude *= magnitude
+    magnitude += inside
+    np.divide(1, magnitude, out=magnitude)
+    magnitude *= scale
+    magnitude *= scale
+    return magnitude
+
+
+def _isru_base(x, alpha, clipped, base):
+    """Write `x` clipped so nothing overflows into `clipped`, and ``1 + alpha clipped^2`` into `base`, in float64.
 
     Beyond ``|x| = 2**400 / sqrt(alpha)`` the term alpha x^2 exceeds 2**800,
     so isru(x) equals its limit 1/sqrt(alpha) and isru'(x) underflows to 0
@@ -842,11 +1038,14 @@ def _isru_parts(x, alpha):
     finite even for a subnormal alpha.
     """
     bound = 2.0**400 / math.sqrt(alpha)
-    wide = np.clip(x.astype(np.float64), -bound, bound)
-    return wide, 1 + (alpha * wide) * wide
+    np.clip(x, -bound, bound, out=clipped, dtype=np.float64)
+    np.multiply(clipped, alpha, out=base)
+    base *= clipped
+    base += 1
+    return base
 
 
-def isru(x, alpha=1.0):
+def isru(x, alpha=1.0, *, out=None):
     r"""Compute the inverse square root unit elementwise.
 
     .. math::
@@ -861,6 +1060,9 @@ def isru(x, alpha=1.0):
     alpha : float, default 1.0
         The scale :math:`\alpha` of the quadratic term; must be finite and
         > 0. The range is :math:`(-1/\sqrt{\alpha}, 1/\sqrt{\alpha})`.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -898,14 +1100,18 @@ def isru(x, alpha=1.0):
     """
     x, dtype = as_float_array(x)
     alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False)
-    wide, base = _isru_parts(x, alpha)
-    out = wide / np.sqrt(base)
-    # For a tiny alpha the limit 1/sqrt(alpha) can exceed float16 or float32, and inf is then its rounding.
-    with np.errstate(over="ignore"):
-        return finish(out, dtype)
+
+    def block(x, clipped, base):
+        _isru_base(x, alpha, clipped, base)
+        np.sqrt(base, out=base)
+        return np.divide(clipped, base, out=base)
+
+    # For a tiny alpha the limit 1/sqrt(alpha) can exceed float16 or float32,
+    # and the rounding gives inf, as blockwise allows.
+    return blockwise(block, x, dtype, out, scratch=2)
 
 
-def isru_derivative(x, alpha=1.0):
+def isru_derivative(x, alpha=1.0, *, out=None):
     r"""Compute the derivative of the inverse square root unit elementwise.
 
     .. math::
@@ -919,6 +1125,9 @@ def isru_derivative(x, alpha=1.0):
         integer and bool input is computed in float64.
     alpha : float, default 1.0
         The scale :math:`\alpha` of the quadratic term; must be finite and > 0.
+    out : ndarray, optional
+        Array to write the result into: the shape of `x` and the dtype the
+        result would have. It may be `x` itself. The function returns it.
 
     Returns
     -------
@@ -938,8 +1147,10 @@ def isru_derivative(x, alpha=1.0):
     -----
     One call to :func:`numpy.power` with exponent -3/2, rather than cubing
     :math:`1/\sqrt{1 + \alpha x^2}`, keeps the rounding error to about 3 ULP
-    of float64. The input is clipped as in :func:`isru`, where the result
-    has underflowed to 0.
+    of float64. float32 input, computed in float64 too, uses the faster
+    :math:`(1/\sqrt{b})/b` with :math:`b = 1 + \alpha x^2`, whose few
+    float64 ULP are far below float32's rounding. The input is clipped as
+    in :func:`isru`, where the result has underflowed to 0.
 
     Examples
     --------
@@ -949,5 +1160,18 @@ def isru_derivative(x, alpha=1.0):
     """
     x, dtype = as_float_array(x)
     alpha = check_parameter(alpha, "alpha", low=0, low_inclusive=False)
-    _, base = _isru_parts(x, alpha)
-    return finish(np.power(base, -1.5), dtype)
+
+    def block(x, clipped, base):
+        _isru_base(x, alpha, clipped, base)
+        return np.power(base, -1.5, out=base)
+
+    def float32_block(x, clipped, base):
+        # (1/sqrt(b))/b is several times faster than np.power, and its few
+        # ULP of float64 vanish in the rounding to float32. For float64
+        # input it measured up to 4 ULP, so float64 keeps np.power.
+        _isru_base(x, alpha, clipped, base)
+        np.sqrt(base, out=clipped)
+        np.divide(1, clipped, out=clipped)
+        return np.divide(clipped, base, out=clipped)
+
+    return blockwise(float32_block if x.dtype == np.float32 else block, x, dtype, out, scratch=2)

@@ -748,9 +748,11 @@ def source_listing(*functions):
     >>> import nonlin
     >>> from nonlin.plotting import source_listing
     >>> print(source_listing(nonlin.relu))
-    def relu(x):
+    def relu(x, *, out=None):
         x, dtype = as_float_array(x)
-        return finish(np.maximum(x, 0), dtype)
+        # np.maximum returns its second operand for equal inputs, so -0.0
+        # gives +0 (np.clip would keep -0.0). NaN passes through.
+        return finish(np.maximum(x, 0, out=direct_out(out, x, dtype)), dtype, out)
     """
     return SourceListing(functions)
 

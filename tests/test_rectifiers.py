@@ -564,3 +564,24 @@ def test_isrlu_derivative_float32_within_bar(alpha):
     result = nonlin.isrlu_derivative(x, alpha=alpha)
     distance = np.abs(result.view(np.int32).astype(np.int64) - expected.view(np.int32).astype(np.int64))
     assert (distance <= 4 + condition).all(), x[np.argmax(distance - condition)]
+
+
+@pytest.mark.parametrize("name", ["threshold", "celu", "elu", "selu", "isrlu", "leaky_relu"])
+def test_scalar_input_with_parameters(name):
+    # Non-default parameters take other branch-free paths than the
+    # catalogue-wide scalar test, which uses the defaults.
+    parameters = {
+        "threshold": {"threshold": 0.1, "value": 20.0},
+        "celu": {"alpha": 2.0},
+        "elu": {"alpha": 2.0},
+        "selu": {},
+        "isrlu": {"alpha": 3.0},
+        "leaky_relu": {"negative_slope": 2.0},
+    }[name]
+    for suffix in ("", "_derivative"):
+        function = getattr(nonlin, name + suffix)
+        for value in (-0.5, 0.05, np.float32(-3.0), np.nan):
+            scalar = function(value, **parameters)
+            element = function(np.array([value]), **parameters)[0]
+            assert type(scalar) is type(element)
+            np.testing.assert_array_equal(scalar, element)

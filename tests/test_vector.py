@@ -555,3 +555,16 @@ def test_glu_float32_within_bar():
     assert (ulp_distance(value, (a64 * gate).astype(np.float32)) <= 4 + gate_condition).all()
     assert (ulp_distance(backward[:, 0], (u64 * gate).astype(np.float32)) <= 4 + gate_condition).all()
     assert (ulp_distance(backward[:, 1], (u64 * a64 * slope).astype(np.float32)) <= 4 + slope_condition).all()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_products_with_broadcast_vector_keep_shape(name):
+    # A tangent or cotangent of one row broadcasts over the others; the
+    # products have the shape of x (of glu's output for the cotangent).
+    _, _, jvp, vjp = _parts(name)
+    x = np.random.default_rng(59).normal(size=(4, 4))
+    for axis in (0, 1):
+        out_shape = getattr(nonlin, name)(x, axis=axis).shape
+        tangent = np.arange(4.0)
+        assert jvp(x, tangent, axis=axis).shape == out_shape
+        assert vjp(x, np.ones(out_shape[-1]), axis=axis).shape == x.shape

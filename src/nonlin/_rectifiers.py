@@ -180,9 +180,9 @@ def relu(x, *, out=None):
     array([0., 0., 3.])
     """
     x, dtype = as_float_array(x)
-    # np.maximum returns its second operand for equal inputs, so -0.0
-    # gives +0 (np.clip would keep -0.0). NaN passes through.
-    return finish(np.maximum(x, 0, out=direct_out(out, x, dtype)), dtype, out)
+    # -0.0 becomes +0, as np.maximum(x, 0) gives, and NaN passes through.
+    bounds = x.dtype.type(0), x.dtype.type(np.inf)
+    return finish(_clip_like_maximum(x, *bounds, direct_out(out, x, dtype)), dtype, out)
 
 
 def relu_derivative(x, *, out=None):
@@ -866,7 +866,9 @@ def _select_bits(replace, x, value, out):
     value_bits = np.asarray(value, dtype=x.dtype).view(bits)[()]
     # True is 1 and False 0 as int8, so negating gives -1 (all ones) or 0,
     # which the bitwise AND widens to the integer size with its sign.
-    mask = np.negative(replace.view(np.int8), out=replace.view(np.int8))
+    # asarray, because a comparison on 0-d input returns a scalar.
+    mask = np.asarray(replace).view(np.int8)
+    np.negative(mask, out=mask)
     x_bits = x.view(bits)
     result = np.bitwise_xor(x_bits, value_bits, out=out.view(bits))
     np.bitwise_and(result, mask, out=result)
@@ -1150,17 +1152,24 @@ def _times_step(exponential, x, below, above):
     """Return ``below * exponential`` where ``x <= 0`` and `above` elsewhere, overwriting `exponential`.
 
     `exponential` comes from `_exp_nonpositive`, and ``below >= above >
-    0``. Where x <= 0 the product is at most `below`, and the bound
-    ``(x <= 0) * below + above`` is at least `below`, so the minimum keeps
-    the product, the same single rounding as the selection gave. Where
-    x > 0 the bound is `above` and the product is larger, so the minimum
-    is `above`. NaN is false in the mask and stays NaN through the
-    product. There is no data-dependent branch.
+    0``. There is no data-dependent branch, and each result where x <= 0
+    is the same single rounding of a product as a selection would give.
+    NaN is false in the mask x <= 0 and stays NaN through the product.
     """
+    factor = np.multiply(x <= 0, below, out=np.empty_like(x))
+    if x.dtype != np.float64:
+        # The exponential is exactly 1 where x > 0, so the factor, the mask
+        # times `below` raised to at least `above`, gives the result.
+        np.clip(factor, above, x.dtype.type(np.inf), out=factor)
+        return np.multiply(exponential, factor, out=exponential)
+    # For float64 the exponential where x > 0 is at most 1, and 1 only for
+    # an exp that rounds e^x >= 1 to at least 1. So the result there comes
+    # from a bound: where x <= 0, ``(x <= 0) * below + above`` is at least
+    # `below` and the minimum keeps the product; where x > 0 it is
+    # `above`, below the product, and the minimum returns it.
     np.multiply(exponential, below, out=exponential)
-    bound = np.multiply(x <= 0, below, out=np.empty_like(x))
-    bound += above
-    return np.minimum(exponential, bound, out=exponential)
+    factor += above
+    return np.minimum(exponential, factor, out=exponential)
 
 
 def _celu_alpha(alpha, x, dtype):

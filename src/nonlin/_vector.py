@@ -1361,10 +1361,11 @@ def _logistic_parts(b, with_slope):
     """Return ``(gate, slope)``: sigmoid(b) and, `with_slope`, sigmoid'(b), from one exponential.
 
     These are the formulas of `sigmoid` and `sigmoid_derivative`, which
-    would compute e^-|b| once each: with ``e = exp(-|b|)`` the sigmoid is
-    ``max(e, b >= 0) / (1 + e)`` (the numerator is 1 for b >= 0 and e
-    below, because e <= 1, and NaN passes through the maximum) and its
-    derivative ``e / (1 + e)**2``. Neither form cancels or overflows.
+    would compute the exponential twice. With ``e = exp(-|b|)`` the
+    sigmoid is ``max(e, b >= 0) / (1 + e)``: the numerator is 1 for
+    b >= 0 and e below, because e <= 1, and NaN passes through the
+    maximum. Its derivative is ``e / (1 + e)**2``. Neither form cancels
+    or overflows.
     """
     e = np.abs(b)
     np.negative(e, out=e)

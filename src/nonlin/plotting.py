@@ -747,12 +747,10 @@ def source_listing(*functions):
     --------
     >>> import nonlin
     >>> from nonlin.plotting import source_listing
-    >>> print(source_listing(nonlin.relu))
-    def relu(x, *, out=None):
+    >>> print(source_listing(nonlin.tanh))
+    def tanh(x, *, out=None):
         x, dtype = as_float_array(x)
-        # np.maximum returns its second operand for equal inputs, so -0.0
-        # gives +0 (np.clip would keep -0.0). NaN passes through.
-        return finish(np.maximum(x, 0, out=direct_out(out, x, dtype)), dtype, out)
+        return finish(np.tanh(x, out=direct_out(out, x, dtype)), dtype, out)
     """
     return SourceListing(functions)
 

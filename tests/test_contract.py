@@ -132,6 +132,22 @@ def test_elementwise_large_input_matches_small_pieces(name, float_dtype):
 
 
 @pytest.mark.parametrize("name", ELEMENTWISE)
+@pytest.mark.parametrize("size", [500, 2 * BLOCK_SIZE + 7])
+def test_elementwise_out_overlapping_input(name, float_dtype, size):
+    # As with NumPy's ufuncs, out may overlap x at an offset in either
+    # direction; the result is as if x had been copied first.
+    entry = CATALOGUE[name]
+    x = np.linspace(-5.0, 5.0, size).astype(float_dtype)
+    for function in both_functions(entry):
+        ahead = x.copy()
+        function(ahead[:-1], **default_arguments(entry), out=ahead[1:])
+        np.testing.assert_array_equal(ahead[1:], function(x[:-1], **default_arguments(entry)))
+        behind = x.copy()
+        function(behind[1:], **default_arguments(entry), out=behind[:-1])
+        np.testing.assert_array_equal(behind[:-1], function(x[1:], **default_arguments(entry)))
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
 def test_elementwise_out_may_be_the_input(name, float_dtype):
     entry = CATALOGUE[name]
     x = extreme_values(float_dtype)
@@ -263,3 +279,13 @@ def test_vector_no_warning_on_extreme_rows(name, float_dtype):
 def test_vector_integers_give_float64(name):
     entry = CATALOGUE[name]
     assert entry.function([[1, 2, 3, 4], [2, 4, 5, 6]]).dtype == np.float64
+
+
+def test_parameter_beyond_float64_names_parameter():
+    with pytest.raises(ValueError, match=r"alpha is an integer of 401 digits, beyond the float64 range"):
+        nonlin.elu(np.array([1.0]), alpha=10**400)
+
+
+def test_parameter_as_zero_d_array_accepted():
+    x = np.array([-1.0, 2.0])
+    np.testing.assert_array_equal(nonlin.elu(x, alpha=np.array(0.5)), nonlin.elu(x, alpha=0.5))

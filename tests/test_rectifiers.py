@@ -585,3 +585,14 @@ def test_scalar_input_with_parameters(name):
             element = function(np.array([value]), **parameters)[0]
             assert type(scalar) is type(element)
             np.testing.assert_array_equal(scalar, element)
+
+
+def test_isrlu_tiny_alpha_float32_matches_float64():
+    # 1 / sqrt(alpha) overflows float32 here, so the far form runs in float64.
+    x = np.array([-1e20, -1e30, -3.0, 0.0, 2.0], dtype=np.float32)
+    for function in (nonlin.isrlu, nonlin.isrlu_derivative):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            result = function(x, alpha=1e-80)
+        expected = function(x.astype(np.float64), alpha=1e-80).astype(np.float32)
+        np.testing.assert_array_equal(result, expected)

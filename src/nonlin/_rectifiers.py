@@ -435,7 +435,7 @@ def _as_weight(weight, x, dtype, name="weight"):
         overflows = ~np.isfinite(values.astype(dtype))
     if overflows.any():
         where = _describe_first(values, overflows, name)
-        raise ValueError(f"{where} overflows {np.dtype(dtype)}: use a smaller slope or compute in float64.")
+        raise ValueError(f"{where} overflows {np.dtype(dtype)}: use a smaller {name} or compute in float64.")
     return values.astype(x.dtype)
 
 
@@ -1468,6 +1468,18 @@ def _isrlu_split(x, alpha):
     return near, far, negative < bound, x.dtype.type(1 / math.sqrt(alpha))
 
 
+def _isrlu_general_input(x, alpha, converted):
+    """Return `x` and `alpha` in the dtype the general ISRLU path can use.
+
+    The far form needs 1 / sqrt(alpha), which overflows float32 for alpha
+    below about 8.6e-78; the general path then runs in float64, and the
+    result is rounded once at the end.
+    """
+    if 1 / math.sqrt(alpha) > float(np.finfo(x.dtype).max):
+        return x.astype(np.float64), np.float64(alpha)
+    return x, converted
+
+
 def _isrlu_all_near(x, alpha):
     """Return True if no input of ISRLU lies below the limit of `_isrlu_split`, so no far form is needed.
 
@@ -1550,6 +1562,7 @@ def isrlu(x, alpha=1.0, *, out=None):
         # x >= 0 it is +0 and the maximum picks x, keeping a -0.0, because
         # a tie returns the second operand. NaN passes through.
         return finish(np.maximum(direct, x, out=direct_out(out, x, dtype, alias_ok=False)), dtype, out)
+    x, converted = _isrlu_general_input(x, alpha, converted)
     near, far, is_far, scale = _isrlu_split(x, alpha)
     direct = near / np.sqrt(1 + converted * near * near)
     ratio = scale / far
@@ -1626,6 +1639,7 @@ def isrlu_derivative(x, alpha=1.0, *, out=None):
         result = np.divide(x.dtype.type(1), base, out=_buffer(direct_out(out, x, dtype), x))
         result /= np.sqrt(base, out=base)
         return finish(result, dtype, out)
+    x, converted = _isrlu_general_input(x, alpha, converted)
     near, far, is_far, scale = _isrlu_split(x, alpha)
     direct = np.power(1 + converted * near * near, x.dtype.type(-1.5))
     ratio = scale / far

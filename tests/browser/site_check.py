@@ -6,6 +6,7 @@ checks catch a broken site, and by ``measure_page_weight.py``.
 """
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -282,6 +283,16 @@ class RecordingContext:
         self.context.close()
 
 
+def _wait_for_quiet_network(page, pending, last_event, page_path, quiet=1.0, deadline=120.0):
+    """Wait until no request is in flight and none has started or ended for `quiet` seconds."""
+    give_up = time.monotonic() + deadline
+    while pending or time.monotonic() - last_event[0] < quiet:
+        if time.monotonic() > give_up:
+            raise AssertionError(f"{page_path}: requests still in flight after {deadline:.0f} s: {sorted(pending)}")
+        # Waiting in Playwright, not time.sleep, lets its event loop deliver the CDP events.
+        page.wait_for_timeout(100)
+
+
 def measure_transfer(browser, base_url, page_path, largest=5):
     """Return the bytes transferred by a first visit, a repeat visit and a reload of a page.
 
@@ -299,22 +310,34 @@ def measure_transfer(browser, base_url, page_path, largest=5):
         cdp.send("Network.enable")
         urls = {}
         sizes = {}
+        pending = set()
+        last_event = [time.monotonic()]
 
         def on_request(event):
             urls[event["requestId"]] = event["request"]["url"]
+            pending.add(event["requestId"])
+            last_event[0] = time.monotonic()
 
         def on_loading_finished(event):
+            pending.discard(event["requestId"])
+            last_event[0] = time.monotonic()
             url = urls.get(event["requestId"], "")
             # data: URLs are inline in a page or stylesheet, so already counted there.
             if url.startswith("http"):
                 sizes[url] = sizes.get(url, 0) + int(event["encodedDataLength"])
 
+        def on_loading_failed(event):
+            pending.discard(event["requestId"])
+            last_event[0] = time.monotonic()
+
         cdp.on("Network.requestWillBeSent", on_request)
         cdp.on("Network.loadingFinished", on_loading_finished)
+        cdp.on("Network.loadingFailed", on_loading_failed)
 
         visits = {}
         for visit in ("first_visit", "repeat_visit", "reload"):
             sizes.clear()
+            pending.clear()
             if visit == "reload":
                 recorder.page.reload(wait_until="load")
             else:
@@ -322,9 +345,10 @@ def measure_transfer(browser, base_url, page_path, largest=5):
                 if report.external_requests:
                     raise AssertionError(f"{page_path} requested other hosts: {report.external_requests}")
             # Let late requests (fonts, lazy images) finish before counting.
-            # Playwright's default 30 s was seen to run out once on a busy
-            # 2-core machine, so the wait gets more room.
-            recorder.page.wait_for_load_state("networkidle", timeout=120_000)
+            # Playwright's "networkidle" state twice failed to arrive within
+            # 120 s on a busy 2-core machine, so the wait follows the
+            # requests this session itself saw start and end.
+            _wait_for_quiet_network(recorder.page, pending, last_event, page_path)
             ranked = sorted(sizes.items(), key=lambda item: item[1], reverse=True)
             visits[visit] = {
                 "bytes": sum(sizes.values()),

@@ -38,6 +38,13 @@ def _max_ulp_distance(computed, expected):
     return ulp_distance(np.asarray(computed), np.asarray(expected)).max()
 
 
+def _float32_sample(seed, log_span):
+    """Return float32 inputs: uniform on [-30, 30], then log-uniform magnitudes up to e**log_span, both signs."""
+    rng = np.random.default_rng(seed)
+    magnitude = np.exp(rng.uniform(-log_span, log_span, 1000))
+    return np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+
+
 # log_sigmoid
 
 
@@ -252,10 +259,8 @@ def test_softsign_derivative_around_square_limit():
     assert _max_ulp_distance(nonlin.softsign_derivative(x), expected) <= 1
 
 
-def test_softsign_derivative_float32_correctly_rounded():
-    rng = np.random.default_rng(11)
-    magnitude = np.exp(rng.uniform(-80, 80, 1000))
-    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+def test_softsign_derivative_float32_within_one_ulp():
+    x = _float32_sample(11, 80)
     expected = _exact_array(lambda t: 1 / (1 + abs(t)) ** 2, x, np.float32)
     assert _max_ulp_distance(nonlin.softsign_derivative(x), expected) <= 1
 
@@ -289,10 +294,8 @@ def test_arctan_derivative_around_square_limit():
     assert _max_ulp_distance(nonlin.arctan_derivative(x), expected) <= 1
 
 
-def test_arctan_derivative_float32_correctly_rounded():
-    rng = np.random.default_rng(12)
-    magnitude = np.exp(rng.uniform(-80, 80, 1000))
-    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+def test_arctan_derivative_float32_within_one_ulp():
+    x = _float32_sample(12, 80)
     expected = _exact_array(lambda t: 1 / (1 + t * t), x, np.float32)
     assert _max_ulp_distance(nonlin.arctan_derivative(x), expected) <= 1
 
@@ -300,10 +303,8 @@ def test_arctan_derivative_float32_correctly_rounded():
 # isru
 
 
-def test_isru_derivative_float32_correctly_rounded():
-    rng = np.random.default_rng(13)
-    magnitude = np.exp(rng.uniform(-60, 60, 1000))
-    x = np.concatenate([rng.uniform(-30, 30, 1000), magnitude, -magnitude]).astype(np.float32)
+def test_isru_derivative_float32_within_one_ulp():
+    x = _float32_sample(13, 60)
     for alpha in (1.0, 0.1):
         expected = _exact_array(lambda t: (1 + alpha * t * t) ** mpmath.mpf(-1.5), x, np.float32)
         assert _max_ulp_distance(nonlin.isru_derivative(x, alpha=alpha), expected) <= 1

@@ -4,7 +4,15 @@ import math
 
 import numpy as np
 
-from nonlin._validation import as_float_array, check_parameter, direct_out, finish, indicator, propagate_nan
+from nonlin._validation import (
+    as_float_array,
+    check_parameter,
+    direct_out,
+    finish,
+    indicator,
+    output_array,
+    propagate_nan,
+)
 
 __all__ = [
     "celu",
@@ -58,7 +66,7 @@ def _slope_below_zero(x, slope, out=None):
             # above 1 overflows to -inf (or +inf) near the dtype's maximum,
             # which is the correctly rounded result.
             with np.errstate(over="ignore"):
-                scaled = np.multiply(slope, x, out=np.empty_like(x) if out is None else out)
+                scaled = np.multiply(slope, x, out=_buffer(out, x))
             if slope <= 1:
                 return np.maximum(x, scaled, out=scaled)
             return np.minimum(x, scaled, out=scaled)
@@ -945,9 +953,8 @@ def threshold(x, threshold=0.0, value=0.0, *, out=None):
         # most it. NaN passes through.
         return finish(_clip_like_maximum(x, replacement, x.dtype.type(np.inf), direct_out(out, x, dtype)), dtype, out)
     limit = _comparison_limit(checked_threshold, x)
-    target = direct_out(out, x, dtype, alias_ok=False)
     # x <= t is false for NaN, which keeps NaN.
-    result = _select_bits(x <= limit, x, replacement, np.empty_like(x) if target is None else target)
+    result = _select_bits(x <= limit, x, replacement, output_array(out, x, dtype, alias_ok=False))
     return finish(result, dtype, out)
 
 
@@ -1266,7 +1273,7 @@ def celu(x, alpha=1.0, *, out=None):
     # of x, and for x < 0 the positive side clip(x, 0, inf) is +0. So the
     # sum of the two sides is x for x >= 0, signed zeros included, and the
     # negative side for x < 0, with no selection. NaN passes through both.
-    result = np.clip(x, x.dtype.type(0), x.dtype.type(np.inf), out=_buffer(direct_out(out, x, dtype, alias_ok=False), x))
+    result = np.clip(x, x.dtype.type(0), x.dtype.type(np.inf), out=output_array(out, x, dtype, alias_ok=False))
     result += negative
     if tiny.any():
         np.copyto(result, x, where=tiny)
@@ -1400,7 +1407,7 @@ def selu(x, *, out=None):
     # x = -0.0, which the +0 of the other side turns into +0). So the sum
     # of the two sides is the side the selection took, and NaN passes
     # through the positive side.
-    positive = np.clip(x, x.dtype.type(0), x.dtype.type(np.inf), out=_buffer(direct_out(out, x, dtype), x))
+    positive = np.clip(x, x.dtype.type(0), x.dtype.type(np.inf), out=output_array(out, x, dtype))
     with np.errstate(over="ignore"):  # scale * x beyond the max is inf, correctly rounded.
         positive *= scale
     positive += negative
@@ -1636,7 +1643,7 @@ def isrlu_derivative(x, alpha=1.0, *, out=None):
         # 0.5, 1, 3 and 1e10, the error stays at least 1 ULP below the
         # allowance. In float64 the worst case of those roundings can
         # exceed the bar, so np.power stays there.
-        result = np.divide(x.dtype.type(1), base, out=_buffer(direct_out(out, x, dtype), x))
+        result = np.divide(x.dtype.type(1), base, out=output_array(out, x, dtype))
         result /= np.sqrt(base, out=base)
         return finish(result, dtype, out)
     x, converted = _isrlu_general_input(x, alpha, converted)

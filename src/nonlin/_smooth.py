@@ -20,6 +20,7 @@ from decimal import Decimal, localcontext
 import numpy as np
 from scipy import special
 
+from nonlin._squashing import _logistic_block, _logistic_from_exp
 from nonlin._validation import (
     BLOCK_SIZE,
     as_float_array,
@@ -664,10 +665,9 @@ def silu(x, *, out=None):
     if x.size > BLOCK_SIZE:
         return in_blocks(silu, x, dtype, out)
     wide = x.astype(np.float64, copy=False)
-    # Explicit out= keeps 0-d results arrays, which the in-place steps need.
-    e = np.abs(wide, out=np.empty_like(wide))
-    np.negative(e, out=e)
-    sigmoid, spare = _logistic_in_place(np.exp(e, out=e), wide)
+    # Explicit buffers keep 0-d results arrays, which the in-place steps need.
+    spare = np.empty_like(wide)
+    sigmoid = _logistic_block(wide, spare, np.empty_like(wide))
     # x is capped at -_EXP_LIMIT, where the sigmoid is already 0, so that
     # -inf gives -0.0 instead of -inf * 0 = NaN. NaN passes through.
     factor = np.maximum(wide, -_EXP_LIMIT, out=spare)
@@ -973,20 +973,6 @@ def mish_derivative(x, *, out=None):
 # ---------------------------------------------------------------------------
 
 
-def _logistic_in_place(e, x):
-    """Turn ``e = exp(-c |x|)`` into the sigmoid of ``c x`` in place; return it and a spare buffer.
-
-    The sigmoid is 1 / (1 + e) for x >= 0 and e / (1 + e) below. Since
-    0 <= e <= 1, the numerator is max(e, x >= 0), picked without a
-    data-dependent select. The spare buffer holds 1 + e and may be reused.
-    NaN in x gives NaN in e and passes through.
-    """
-    denominator = np.add(e, 1, out=np.empty_like(e))
-    np.maximum(e, x >= 0, out=e)
-    e /= denominator
-    return e, denominator
-
-
 def _log1p_unit(e):
     """Return log(1 + e) for 0 <= e <= 1, overwriting `e`.
 
@@ -1152,7 +1138,7 @@ def softplus_derivative(x, beta=1.0, *, out=None):
         return in_blocks(softplus_derivative, x, dtype, out, beta=beta)
     wide = x.astype(np.float64, copy=False)
     _, e = _softplus_exponent(wide, beta)
-    sigmoid, _ = _logistic_in_place(e, wide)
+    sigmoid = _logistic_from_exp(wide, e, np.empty_like(e))
     return finish(sigmoid, dtype, out)
 
 

@@ -50,6 +50,14 @@ def _exp_minus_magnitude(x, out):
 def _logistic_block(x, e, numerator, *, of_negative=False):
     """Write the logistic sigmoid of a block of `x` (of -x if `of_negative`) into `numerator`."""
     _exp_minus_magnitude(x, e)
+    return _logistic_from_exp(x, e, numerator, of_negative=of_negative)
+
+
+def _logistic_from_exp(x, e, numerator, *, of_negative=False):
+    """Turn ``e = exp(-c |x|)`` into the sigmoid of ``c x`` (of ``-c x`` if `of_negative`), written into `numerator`.
+
+    `e` is left holding 1 + e, so a caller may reuse it as a buffer.
+    """
     # The numerator is 1 for x >= 0 and e <= 1 below, so max(e, mask) picks
     # it without np.where, and NaN passes through np.maximum.
     if of_negative:

@@ -1603,9 +1603,9 @@ def hard_swish(x, *, out=None):
     # -0.0 gives +0 = -3 * -0.0 on the flat side, because np.maximum
     # returns its second operand for equal inputs, even at x = -3 where
     # x + 3 = +0. NaN passes through the arithmetic.
-    # np.clip with bounds of x's dtype stays on NumPy's SIMD path, where
-    # np.maximum and np.minimum with a scalar do not; the first clamp keeps
-    # np.maximum for its signed-zero rule, which np.clip does not follow.
+    # np.clip with bounds of x's dtype stays on NumPy's SIMD path, which
+    # np.maximum and np.minimum with a scalar miss. The first clamp keeps
+    # np.maximum, because np.clip does not follow its signed-zero rule.
     low, six, inf = x.dtype.type(-3), x.dtype.type(6), x.dtype.type(np.inf)
     factor = np.add(x, 3, out=np.empty_like(x))
     np.maximum(factor, -0.0, out=factor)

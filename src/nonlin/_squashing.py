@@ -56,7 +56,7 @@ def _logistic_block(x, e, numerator, *, of_negative=False):
 def _logistic_from_exp(x, e, numerator, *, of_negative=False):
     """Turn ``e = exp(-c |x|)`` into the sigmoid of ``c x`` (of ``-c x`` if `of_negative`), written into `numerator`.
 
-    `e` is left holding 1 + e, so a caller may reuse it as a buffer.
+    Afterwards `e` contains 1 + e, so a caller may reuse it as a buffer.
     """
     # The numerator is 1 for x >= 0 and e <= 1 below, so max(e, mask) picks
     # it without np.where, and NaN passes through np.maximum.
